@@ -1,0 +1,7 @@
+"""Entry point for ``python -m coproduction``."""
+
+import sys
+
+from coproduction.cli import main
+
+sys.exit(main())

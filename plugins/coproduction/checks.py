@@ -1,0 +1,246 @@
+"""Content checks: front matter into a page record, and every problem found on the way.
+
+Each problem names the file and line and says how to fix it; the page keeps
+everything that was valid, so one mistake never costs a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from coproduction.content import KINDS, Author, PageRecord, Problem
+from coproduction.frontmatter import FrontMatter
+from coproduction.spec import SiteSpec, TaxonomySpec
+
+__all__ = ["check_urls", "make_record", "parse_date", "suggest"]
+
+_OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read")
+# Front matter keys Material and MkDocs understand; never reported as unknown.
+_THEME_KEYS = ("hide", "icon", "status", "template", "search", "tags", "subtitle", "comments")
+_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MARKUP_RE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest known word, or ''."""
+    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A real calendar date from ``YYYY-MM-DD`` (a time after it is allowed), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}([ T].*)?$", value.strip()):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
+
+
+def _text(fm: FrontMatter, key: str, problems: list[Problem]) -> str:
+    value = fm.data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        problems.append(Problem(fm.path, fm.line(key), f"'{key}' should be plain text, not a list"))
+        return ""
+    return str(value)
+
+
+def _title_from_markdown(body: str, src_uri: str) -> str:
+    match = _HEADING_RE.search(body)
+    if match:
+        return _MARKUP_RE.sub(lambda m: m.group(1) or "", match.group(1)).strip()
+    name = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if name in ("index", "README"):
+        name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.islower() else title
+
+
+def _list(fm: FrontMatter, key: str, problems: list[Problem], example: str) -> list[Any]:
+    """The value of ``key`` as a list; a lone text value is accepted with a warning."""
+    value = fm.data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        problems.append(
+            Problem(fm.path, fm.line(key), f"'{key}' should be a list: write {key}: [{example}]")
+        )
+        return [value]
+    problems.append(
+        Problem(fm.path, fm.line(key), f"'{key}' should be a list of text, like {key}: [{example}]")
+    )
+    return []
+
+
+def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple[str, ...]:
+    known = tax.slugs
+    example = ", ".join(known[:2]) or "term"
+    found: list[str] = []
+    for i, value in enumerate(_list(fm, tax.key, problems, example)):
+        line = fm.line(tax.key, i) if isinstance(fm.data.get(tax.key), list) else fm.line(tax.key)
+        if not isinstance(value, str):
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"{tax.key} term {value!r} is not text: write one of {', '.join(known)}",
+                )
+            )
+        elif value not in known:
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"unknown {tax.key} term '{value}'.{suggest(value, known)} "
+                    f"Known terms: {', '.join(known)}",
+                )
+            )
+        elif value in found:
+            problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed twice"))
+        else:
+            found.append(value)
+    return tuple(found)
+
+
+def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) -> dt.date | None:
+    value = fm.data.get(key)
+    if value is None:
+        if required:
+            problems.append(
+                Problem(fm.path, fm.line(), f"a post needs a {key}: add '{key}: YYYY-MM-DD'")
+            )
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line(key),
+                f"{key} '{value}' is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
+            )
+        )
+        return None
+    fm.data[key] = parsed  # page.meta carries a real date, as MkDocs' own loader gives
+    return parsed
+
+
+def _authors(
+    fm: FrontMatter, authors: Mapping[str, Author], problems: list[Problem], required: bool
+) -> tuple[str, ...]:
+    if fm.data.get("authors") is None:
+        if required:
+            problems.append(
+                Problem(fm.path, fm.line(), "a post needs authors: add 'authors: [your-id]'")
+            )
+        return ()
+    values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
+    found: list[str] = []
+    for i, value in enumerate(values):
+        line = fm.line("authors", i) if isinstance(fm.data["authors"], list) else fm.line("authors")
+        if not isinstance(value, str) or value not in authors:
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"unknown author id '{value}'.{suggest(str(value), authors)} "
+                    "Add the author to the authors file or use an id from it",
+                )
+            )
+        elif value not in found:
+            found.append(value)
+    return tuple(found)
+
+
+def make_record(
+    fm: FrontMatter,
+    *,
+    src_uri: str,
+    url: str,
+    kind: str,
+    spec: SiteSpec,
+    authors: Mapping[str, Author],
+) -> tuple[PageRecord, list[Problem]]:
+    """Check one page's front matter and build its record from what is valid."""
+    problems = list(fm.problems)
+    data = fm.data
+    title = _text(fm, "title", problems) or _title_from_markdown(fm.body, src_uri)
+    page_kind = kind
+    if "kind" in data:
+        value = str(data["kind"])
+        if value in KINDS:
+            page_kind = value
+        else:
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line("kind"),
+                    f"unknown kind '{value}'.{suggest(value, KINDS)} Kinds: {', '.join(KINDS)}",
+                )
+            )
+    is_post = page_kind == "post"
+    terms: dict[str, tuple[str, ...]] = {}
+    untagged: list[str] = []
+    for tax in spec.taxonomies:
+        if tax.key not in data:
+            untagged.append(tax.key)
+        terms[tax.key] = _terms(fm, tax, problems)
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(Problem(fm.path, fm.line("draft"), "draft should be true or false"))
+        draft = True  # when unsure, keep an unfinished post out of the published site
+    known_keys = (*_OUR_KEYS, *(t.key for t in spec.taxonomies))
+    for key in data:
+        if isinstance(key, str) and key not in known_keys and key not in _THEME_KEYS:
+            hint = suggest(key, known_keys)
+            if hint:
+                problems.append(Problem(fm.path, fm.line(key), f"unknown setting '{key}'.{hint}"))
+    record = PageRecord(
+        path=fm.path,
+        src_uri=src_uri,
+        url=url,
+        title=title,
+        description=_text(fm, "description", problems),
+        kind=page_kind,
+        terms=terms,
+        untagged=tuple(untagged),
+        date=_date(fm, "date", problems, required=is_post),
+        authors=_authors(fm, authors, problems, required=is_post),
+        draft=draft,
+        reviewed=_date(fm, "reviewed", problems, required=False),
+        easy_read=_text(fm, "easy_read", problems),
+        meta=data,
+        body=fm.body,
+    )
+    return record, problems
+
+
+def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
+    """Two files claiming one URL; ``reserved`` maps generated URLs to what makes them."""
+    owners: dict[str, str] = dict(reserved)
+    problems = []
+    for page in pages:
+        other = owners.get(page.url)
+        if other is None:
+            owners[page.url] = page.path
+        else:
+            problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    f"the URL /{page.url} is already used by {other}: rename or move this file",
+                )
+            )
+    return problems

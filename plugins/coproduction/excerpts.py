@@ -1,0 +1,61 @@
+"""Excerpts and reading time from a page's already-rendered HTML (never a second conversion)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from coproduction.feeds import plain_text
+
+__all__ = ["MORE", "excerpt_of", "relink", "word_count"]
+
+MORE = "<!-- more -->"
+_H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
+_PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
+_LINK_RE = re.compile(r'\b(href|src)="([^"]*)"')
+_ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
+
+
+def excerpt_of(html: str) -> str:
+    """The HTML before ``<!-- more -->``, without the title, permalinks or heading ids.
+
+    Empty when the page has no ``<!-- more -->``: listings then show the description.
+    """
+    head, found, _ = html.partition(MORE)
+    if not found:
+        return ""
+    head = _H1_RE.sub("", head, count=1)
+    head = _PERMALINK_RE.sub("", head)
+    # Heading ids would repeat on listings that show several excerpts.
+    return _ID_RE.sub(r"\1", head).strip()
+
+
+def word_count(html: str) -> int:
+    """Words a reader reads: the text of the HTML, split on white space."""
+    return len(plain_text(html).split())
+
+
+def relink(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite relative links in ``html`` written for page ``from_url`` to work on ``to_url``."""
+    if from_url == to_url or ('href="' not in html and 'src="' not in html):
+        return html
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    to_dir = to_url if to_url.endswith("/") else posixpath.dirname(to_url) + "/"
+
+    def fix(match: re.Match[str]) -> str:
+        attr, link = match.groups()
+        if _ABSOLUTE_RE.match(link):
+            return match.group(0)
+        path, hash_, fragment = link.partition("#")
+        if not path:
+            path = from_url  # an anchor on the original page
+        target = posixpath.normpath(posixpath.join(from_dir, path))
+        if path.endswith("/") or not path:
+            target += "/"
+        rel = posixpath.relpath(target, to_dir.rstrip("/") or ".")
+        if target.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return f'{attr}="{rel}{hash_}{fragment}"'
+
+    return _LINK_RE.sub(fix, html)

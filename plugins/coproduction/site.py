@@ -1,0 +1,252 @@
+"""The whole site once every page is read: what gets published, and the pages that index it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from coproduction.blog import Blog, build_blog
+from coproduction.checks import check_urls, make_record
+from coproduction.content import Author, PageRecord, Problem
+from coproduction.feeds import Feed, build_feed
+from coproduction.frontmatter import read_text, split
+from coproduction.related import related_lists
+from coproduction.spec import SiteSpec
+from coproduction.taxonomy import TaxonomyIndex, TermEntry, build_index
+from coproduction.urls import url_for
+
+__all__ = ["GeneratedPage", "Indexes", "build_indexes", "held_back", "read_page"]
+
+
+def read_page(
+    abs_path: str,
+    *,
+    path: str,
+    src_uri: str,
+    url: str,
+    kind: str,
+    spec: SiteSpec,
+    authors: Mapping[str, Author],
+) -> tuple[PageRecord | None, list[Problem]]:
+    """Read one Markdown file once: its record (None if unreadable) and its problems."""
+    text, problem = read_text(abs_path, path)
+    if text is None:
+        return None, [problem] if problem else []
+    return make_record(
+        split(text, path), src_uri=src_uri, url=url, kind=kind, spec=spec, authors=authors
+    )
+
+
+def held_back(page: PageRecord, spec: SiteSpec) -> bool:
+    """Whether a published build leaves the page out: a draft, or a post dated later."""
+    if page.draft:
+        return True
+    return page.is_post and not spec.future_posts and page.date is not None and page.date > spec.today
+
+
+@dataclass(slots=True)
+class GeneratedPage:
+    """A page the plugin adds: an index rendered from a template."""
+
+    src_uri: str
+    url: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Indexes:
+    """Everything built from the published pages, once per build."""
+
+    spec: SiteSpec
+    pages: list[PageRecord]
+    authors: dict[str, Author]
+    taxonomies: list[TaxonomyIndex]
+    related: dict[str, list[PageRecord]]
+    blog: Blog | None
+    generated: list[GeneratedPage]
+    problems: list[Problem]
+    by_src_uri: dict[str, PageRecord] = field(default_factory=dict)
+    generated_by_src_uri: dict[str, GeneratedPage] = field(default_factory=dict)
+
+    terms: dict[tuple[str, str], TermEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_src_uri = {p.src_uri: p for p in self.pages}
+        self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
+        self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
+
+    def term(self, taxonomy: str, slug: str) -> TermEntry:
+        """A term's entry (title, URL, pages), for templates."""
+        return self.terms[(taxonomy, slug)]
+
+    def absolute(self, path: str) -> str:
+        """``path`` from the site root as an absolute URL (feeds need them)."""
+        base = self.spec.site_url
+        return urljoin(base if base.endswith("/") else base + "/", path)
+
+    def feeds_for(self, src_uri: str) -> tuple[tuple[str, str], ...]:
+        """(title, absolute URL) of the feeds a page advertises: the blog's, and its term's."""
+        if self.blog is None or not self.spec.site_url:
+            return ()
+        feeds = [(self.spec.site_name, self.absolute("feed.xml"))]
+        made = self.generated_by_src_uri.get(src_uri)
+        entry = made.context.get("entry") if made else None
+        if entry is not None:
+            feeds.append((f"{self.spec.site_name}: {entry.term.title}", self.absolute(entry.feed_url)))
+        return tuple(feeds)
+
+    def term_titles(self) -> dict[tuple[str, str], str]:
+        return {key: entry.term.title for key, entry in self.terms.items()}
+
+    def feeds(self, language: str = "en") -> list[Feed]:
+        """The blog's feed and one per term; call once excerpts are known."""
+        if self.blog is None:
+            return []
+        titles = self.term_titles()
+        common = {
+            "site_url": self.spec.site_url,
+            "authors": self.authors,
+            "term_titles": titles,
+            "language": language,
+        }
+        feeds = [
+            build_feed(
+                path="feed.xml",
+                title=self.spec.site_name,
+                description=f"New posts from {self.spec.site_name}",
+                page_url=self.blog.listings[0].url,
+                posts=self.blog.posts,
+                **common,  # type: ignore[arg-type]
+            )
+        ]
+        for index in self.taxonomies:
+            for entry in index.terms:
+                feeds.append(
+                    build_feed(
+                        path=entry.feed_url,
+                        title=f"{self.spec.site_name}: {entry.term.title}",
+                        description=entry.term.description or f"Posts about {entry.term.title}",
+                        page_url=entry.url,
+                        posts=entry.posts,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+        return feeds
+
+
+def _generated(
+    taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec
+) -> list[GeneratedPage]:
+    pages = []
+    for index in taxonomies:
+        tax = index.taxonomy
+        pages.append(
+            GeneratedPage(
+                index.src_uri, index.url, tax.title, "coproduction/overview.html",
+                {"index": index}, tax.description,
+            )
+        )
+        for entry in index.terms:
+            pages.append(
+                GeneratedPage(
+                    entry.src_uri, entry.url, entry.term.title, "coproduction/term.html",
+                    {"index": index, "entry": entry}, entry.term.description,
+                )
+            )
+    if blog is not None:
+        for listing in blog.listings:
+            title = "Blog" if listing.number == 1 else f"Blog, page {listing.number}"
+            pages.append(
+                GeneratedPage(
+                    listing.src_uri, listing.url, title, "coproduction/blog.html",
+                    {"listing": listing},
+                    f"Posts from {spec.site_name}, newest first." if spec.site_name else "",
+                )
+            )
+        pages.append(
+            GeneratedPage(
+                blog.archive_src_uri, blog.archive_url, "Blog archive",
+                "coproduction/archive-index.html", {},
+            )
+        )
+        for archive in blog.archives:
+            pages.append(
+                GeneratedPage(
+                    archive.src_uri, archive.url, f"Posts from {archive.year}",
+                    "coproduction/archive.html", {"archive": archive},
+                )
+            )
+        if blog.authors:
+            pages.append(
+                GeneratedPage(
+                    blog.authors_src_uri, blog.authors_url, "Authors",
+                    "coproduction/authors.html", {},
+                )
+            )
+        for author_page in blog.authors:
+            author = author_page.author
+            pages.append(
+                GeneratedPage(
+                    author.src_uri, author_page.url, author.name, "coproduction/author.html",
+                    {"author_page": author_page}, author.role,
+                )
+            )
+    return pages
+
+
+def build_indexes(
+    records: Iterable[PageRecord], authors: dict[str, Author], spec: SiteSpec
+) -> Indexes:
+    """Publish the right pages and build every index from them, each in one pass."""
+    candidates = [r for r in records if spec.drafts or not held_back(r, spec)]
+    for record in candidates:
+        if held_back(record, spec):
+            record.draft = True  # shown in `mkdocs serve` with the draft banner
+    taxonomies = [build_index(t, candidates, spec.use_directory_urls) for t in spec.taxonomies]
+    has_blog = any(s.kind == "post" for s in spec.sources) or any(r.is_post for r in candidates)
+    blog = (
+        build_blog(
+            candidates,
+            authors,
+            folder=spec.post_folder,
+            per_page=spec.posts_per_page,
+            use_directory_urls=spec.use_directory_urls,
+        )
+        if has_blog
+        else None
+    )
+    generated = _generated(taxonomies, blog, spec)
+    reserved = {g.url: f"the generated page /{g.url}" for g in generated}
+    collisions = check_urls(candidates, reserved)
+    losers = {p.path for p in collisions}
+    pages = [r for r in candidates if r.path not in losers]
+    if losers:  # rare: rebuild without the pages that lost their URL
+        return _rebuild(pages, authors, spec, collisions)
+    return Indexes(
+        spec=spec,
+        pages=pages,
+        authors=authors,
+        taxonomies=taxonomies,
+        related=related_lists(pages, spec.related),
+        blog=blog,
+        generated=generated,
+        problems=collisions,
+    )
+
+
+def _rebuild(
+    pages: list[PageRecord], authors: dict[str, Author], spec: SiteSpec, problems: list[Problem]
+) -> Indexes:
+    indexes = build_indexes(pages, authors, spec)
+    indexes.problems = problems + indexes.problems
+    return indexes
+
+
+def source_url(src_uri: str, spec: SiteSpec) -> str:
+    """URL of a content file, for the command line, where MkDocs does not say it."""
+    return url_for(src_uri, spec.use_directory_urls)

@@ -1,0 +1,122 @@
+"""Brings the source folders (``posts/``, ``toolkit/``) into the build and reads every page once."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from coproduction.content import Author, PageRecord, Problem
+from coproduction.site import held_back, read_page
+from coproduction.spec import SiteSpec
+
+__all__ = ["add_source_files", "apply_inclusion", "read_records", "watched_paths"]
+
+
+def _walk(folder: str) -> list[str]:
+    """Files under ``folder`` as sorted relative POSIX paths, skipping hidden ones."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        rel_dir = os.path.relpath(dirpath, folder)
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                found.append(posixpath.normpath(posixpath.join(rel_dir.replace(os.sep, "/"), name)))
+    return found
+
+
+def add_source_files(
+    files: Files, config: MkDocsConfig, spec: SiteSpec, root: str
+) -> list[Problem]:
+    """Add every file of every source folder at ``/<source key>/...``; edit links point home."""
+    problems = []
+    authors_file = os.path.normpath(os.path.join(root, spec.authors_file))
+    for source in spec.sources:
+        folder = os.path.normpath(os.path.join(root, source.dir))
+        for rel in _walk(folder):
+            abs_path = os.path.join(folder, rel)
+            if abs_path == authors_file:
+                continue
+            src_uri = f"{source.key}/{rel}"
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                path = posixpath.join(source.dir, rel)
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        f"the URL /{existing.url} is already used by "
+                        f"{spec.docs_dir}/{existing.src_uri}: rename or move one of them",
+                    )
+                )
+                continue
+            file = File(src_uri, folder, config.site_dir, config.use_directory_urls)
+            file.abs_src_path = abs_path
+            # MkDocs joins edit_uri (which names docs/) with this, so climb out of docs/.
+            file.edit_uri = os.path.relpath(abs_path, config.docs_dir).replace(os.sep, "/")
+            files.append(file)
+    return problems
+
+
+def _source_kind(src_uri: str, spec: SiteSpec) -> str:
+    for source in spec.sources:
+        if src_uri.startswith(source.key + "/"):
+            return source.kind
+    return "guide"
+
+
+def read_records(
+    files: Files, spec: SiteSpec, root: str, authors: Mapping[str, Author]
+) -> tuple[list[PageRecord], list[Problem], list[File]]:
+    """Read every Markdown page once: records, problems, and files that cannot be read."""
+    records: list[PageRecord] = []
+    problems: list[Problem] = []
+    unreadable: list[File] = []
+    for file in files:
+        if not file.is_documentation_page() or file.generated_by or file.inclusion.is_excluded():
+            continue
+        abs_path = file.abs_src_path
+        if abs_path is None:
+            continue
+        path = os.path.relpath(abs_path, root).replace(os.sep, "/")
+        record, found = read_page(
+            abs_path,
+            path=path,
+            src_uri=file.src_uri,
+            url=file.url,
+            kind=_source_kind(file.src_uri, spec),
+            spec=spec,
+            authors=authors,
+        )
+        problems.extend(found)
+        if record is None:
+            unreadable.append(file)
+        else:
+            records.append(record)
+    return records, problems, unreadable
+
+
+def apply_inclusion(files: Files, records: list[PageRecord], spec: SiteSpec) -> None:
+    """Drafts and future posts: gone from a build, marked as drafts in ``mkdocs serve``."""
+    for record in records:
+        if not held_back(record, spec):
+            continue
+        file = files.get_file_from_path(record.src_uri)
+        if file is None:
+            continue
+        if spec.drafts:
+            file.inclusion = InclusionLevel.DRAFT
+        else:
+            files.remove(file)
+
+
+def watched_paths(spec: SiteSpec, root: str) -> list[str]:
+    """What ``mkdocs serve`` must watch besides docs/ and mkdocs.yml."""
+    paths = [os.path.join(root, s.dir) for s in spec.sources]
+    authors = os.path.join(root, spec.authors_file)
+    if not any(authors.startswith(p + os.sep) for p in paths):
+        paths.append(authors)
+    return [p for p in paths if os.path.exists(p)]

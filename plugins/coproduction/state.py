@@ -1,0 +1,72 @@
+"""One build's state, made afresh in ``on_config`` so ``mkdocs serve`` rebuilds start clean."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from coproduction.config import CoproductionConfig
+from coproduction.content import Author, PageRecord, Problem
+from coproduction.site import GeneratedPage, Indexes
+from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+
+__all__ = ["BuildState", "build_date", "make_spec"]
+
+
+def build_date() -> dt.date:
+    """``SOURCE_DATE_EPOCH`` as a UTC date when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool) -> SiteSpec:
+    """The core's view of ``mkdocs.yml``."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    return SiteSpec(
+        site_name=config.site_name or "",
+        site_url=config.site_url or "",
+        docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
+        use_directory_urls=config.use_directory_urls,
+        sources=tuple(
+            SourceSpec(key=key, dir=source.dir, kind=source.kind)
+            for key, source in options.sources.items()
+        ),
+        taxonomies=tuple(
+            TaxonomySpec(
+                key=key,
+                title=tax.title,
+                description=tax.description,
+                terms=tuple(
+                    TermSpec(slug=slug, title=term.title, description=term.description)
+                    for slug, term in tax.terms.items()
+                ),
+            )
+            for key, tax in options.taxonomies.items()
+        ),
+        authors_file=options.authors,
+        related=options.related,
+        posts_per_page=options.posts_per_page,
+        future_posts=options.future_posts,
+        drafts=serving,
+        today=build_date(),
+    )
+
+
+@dataclass(slots=True)
+class BuildState:
+    """What the plugin knows during one build."""
+
+    spec: SiteSpec
+    root: str
+    """The folder holding ``mkdocs.yml``; source folders are relative to it."""
+    authors: dict[str, Author] = field(default_factory=dict)
+    records: dict[str, PageRecord] = field(default_factory=dict)
+    """Published content pages by ``src_uri``."""
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    indexes: Indexes | None = None
