@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "KIND_LABELS", "Author", "PageRecord", "Problem", "recency_key"]
+__all__ = ["KINDS", "KIND_LABELS", "KIND_NAMES", "Author", "PageRecord", "Problem", "recency_key"]
 
 KINDS: tuple[str, ...] = ("guide", "principle", "tool", "post")
 """Content kinds in the order listings group them."""
@@ -18,6 +18,14 @@ KIND_LABELS: dict[str, str] = {
     "post": "Blog posts",
 }
 """Headings for groups of each kind; a group's anchor is the kind plus 's'."""
+
+KIND_NAMES: dict[str, str] = {
+    "guide": "Guide",
+    "principle": "Principle",
+    "tool": "Tool",
+    "post": "Blog post",
+}
+"""What one page of each kind is called, next to its title in lists."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -35,6 +35,7 @@ class FeedItem:
     title: str
     link: str
     description: str
+    """HTML, as RSS readers expect."""
     pub_date: str
     authors: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
@@ -73,7 +74,8 @@ def build_feed(
         FeedItem(
             title=post.title,
             link=urljoin(base, post.url),
-            description=post.description or plain_text(post.excerpt),
+            # RSS descriptions are HTML: plain text is escaped once here, and once for XML.
+            description=html.escape(post.description or plain_text(post.excerpt), quote=False),
             pub_date=rfc822(post.date) if post.date else "",
             authors=tuple(authors[a].name if a in authors else a for a in post.authors),
             categories=tuple(

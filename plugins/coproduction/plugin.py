@@ -19,7 +19,7 @@ from coproduction.blog import reading_time
 from coproduction.config import CoproductionConfig
 from coproduction.excerpts import excerpt_of, word_count
 from coproduction.outputs import write_cross_index, write_feeds
-from coproduction.render import TEMPLATES, Renderer
+from coproduction.render import TEMPLATES, Renderer, theme_meta
 from coproduction.site import build_indexes, held_back
 from coproduction.sources import add_source_files, apply_inclusion, read_records, watched_paths
 from coproduction.state import BuildState, make_spec
@@ -133,9 +133,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             return markdown
         record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None:
-            page.meta = record.meta
+            page.meta = theme_meta(record.meta, record.title, record.description)
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            page.meta = {"title": made.title, "description": made.description}
+            page.meta = theme_meta({}, made.title, made.description)
         return markdown
 
     # Last, so the excerpt holds what every other plugin made of the page.

@@ -8,9 +8,10 @@ import re
 from typing import Any
 
 import jinja2
+import markupsafe
 from mkdocs.structure.pages import Page
 
-from coproduction.content import KIND_LABELS
+from coproduction.content import KIND_LABELS, KIND_NAMES
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
 from coproduction.urls import url_for
@@ -21,6 +22,19 @@ TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 """Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
 
 _H1_END_RE = re.compile(r"</h1>", re.IGNORECASE)
+
+
+def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+    """``page.meta`` for the theme, with title and description escaped.
+
+    Material prints ``page.meta.title`` and ``description`` into the page (title,
+    header, nav, meta tags) without escaping. ``Markup`` makes them safe there, and
+    templates that escape again leave them as they are.
+    """
+    escaped = {**meta, "title": markupsafe.escape(title)}
+    if description:
+        escaped["description"] = markupsafe.escape(description)
+    return escaped
 
 
 def long_date(day: dt.date) -> str:
@@ -37,6 +51,7 @@ class Renderer:
         spec = indexes.spec
         env.globals["coproduction_relink"] = relink
         env.globals["cp_kind_labels"] = KIND_LABELS
+        env.globals["cp_kind_names"] = KIND_NAMES
         env.filters["cp_date"] = long_date
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}

@@ -1,0 +1,147 @@
+"""Helpers that build real fixture sites in ``tmp_path`` and read what they write."""
+
+from __future__ import annotations
+
+import json
+import logging
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+
+BASE_CONFIG: dict[str, Any] = {
+    "site_name": "Test Toolkit",
+    "site_url": "https://example.org/toolkit/",
+    "repo_url": "https://github.com/example/toolkit",
+    "edit_uri": "edit/main/docs/",
+    "theme": {"name": "material", "font": False, "features": ["content.action.edit"]},
+    "validation": {"omitted_files": "ignore", "links": {"absolute_links": "relative_to_docs"}},
+    "plugins": [
+        "search",
+        {
+            "coproduction": {
+                "sources": {
+                    "posts": {"dir": "posts", "kind": "post"},
+                    "toolkit": {"dir": "toolkit", "kind": "tool"},
+                },
+                "taxonomies": {
+                    "barriers": {
+                        "title": "Barriers",
+                        "description": "What holds co-production back.",
+                        "terms": {
+                            "power": {"title": "Power", "description": "Who decides."},
+                            "leadership": {"title": "Leadership", "description": "Allies."},
+                            "diversity": {"title": "Diversity", "description": "Who is there."},
+                            "capacity": {"title": "Capacity", "description": "Time and money."},
+                        },
+                    }
+                },
+                "authors": "posts/authors.yml",
+                "related": 3,
+                "posts_per_page": 2,
+            }
+        },
+    ],
+}
+
+AUTHORS = """\
+ann:
+  name: Ann Author
+  role: Peer researcher
+bob:
+  name: Bob Writer
+"""
+
+
+def page(front: dict[str, Any] | str, body: str = "Some text.\n") -> str:
+    """A Markdown file with front matter (a dict, or raw YAML text)."""
+    meta = front if isinstance(front, str) else yaml.safe_dump(front, sort_keys=False)
+    return f"---\n{meta}---\n\n{textwrap.dedent(body)}"
+
+
+@dataclass
+class Built:
+    """A built fixture site."""
+
+    root: Path
+    site: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def html(self, url: str) -> str:
+        path = self.site / url.strip("/") / "index.html" if url.strip("/") else self.site / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def content(self, url: str) -> str:
+        """The page's article, without the theme's navigation around it."""
+        html = self.html(url)
+        return html[html.index("<article") : html.index("</article>")]
+
+    def exists(self, url: str) -> bool:
+        target = self.site / url.strip("/")
+        return (target / "index.html").is_file() if not url.endswith((".xml", ".json")) else target.is_file()
+
+    def json(self) -> Any:
+        return json.loads((self.site / "cross-index.json").read_text(encoding="utf-8"))
+
+
+def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any] | None = None) -> None:
+    """Write ``mkdocs.yml`` and the given files (paths relative to ``root``)."""
+    merged = dict(BASE_CONFIG if config is None else config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(merged, sort_keys=False), encoding="utf-8")
+    files = {"docs/index.md": page({"title": "Home", "barriers": []}), **files}
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(root: Path, *, strict: bool = False, serve: bool = False) -> Built:
+    """Build the site at ``root`` as ``mkdocs build`` (or ``mkdocs serve``) would."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+    finally:
+        config.plugins.on_shutdown()
+        logger.removeHandler(handler)
+    return Built(root=root, site=Path(config.site_dir), warnings=handler.messages)
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Iterator[Callable[..., Built]]:
+    """Write and build a fixture site: ``make_site(files, config=None, strict=False, serve=False)``."""
+
+    def make(
+        files: dict[str, str | bytes],
+        config: dict[str, Any] | None = None,
+        *,
+        strict: bool = False,
+        serve: bool = False,
+    ) -> Built:
+        write_site(tmp_path, files, config)
+        return build_site(tmp_path, strict=strict, serve=serve)
+
+    yield make

@@ -1,0 +1,203 @@
+"""Issue 4: blog listings, pagination, archives, authors, drafts, feeds, dates and reading time."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, write_site
+
+
+def post(slug: str, day: str, title: str | None = None, **extra: Any) -> dict[str, str]:
+    front = {
+        "title": title or f"Post {slug}",
+        "date": day,
+        "authors": ["ann"],
+        "barriers": ["power"],
+        **extra,
+    }
+    return {f"posts/{slug}.md": page(front, f"Body of {slug}.\n")}
+
+
+def blog(*posts: dict[str, str]) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"posts/authors.yml": AUTHORS}
+    for p in posts:
+        files.update(p)
+    return files
+
+
+def listed(html: str) -> list[str]:
+    return re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', html)
+
+
+@pytest.mark.parametrize(
+    ("count", "pages"),
+    [(0, 1), (1, 1), (2, 1), (3, 2)],  # posts_per_page is 2 in the fixture config
+)
+def test_pagination_boundaries(make_site: Any, count: int, pages: int) -> None:
+    posts = [post(f"p{i}", f"2020-01-{i + 1:02d}") for i in range(count)]
+    built = make_site(blog(*posts), strict=True)
+    first = built.html("posts/")
+    assert listed(first) == [f"Post p{i}" for i in reversed(range(count))][:2]
+    assert built.exists("posts/page/2/") == (pages == 2)
+    assert not built.exists("posts/page/3/")
+    if count == 0:
+        assert "There are no posts yet." in first
+    if pages == 2:
+        second = built.html("posts/page/2/")
+        assert listed(second) == ["Post p0"]
+        assert 'href="page/2/" rel="next">Older posts' in first
+        assert 'href="../../" rel="prev">Newer posts' in second
+        assert '<a aria-current="page" href="./">Page 2</a>' in second
+    else:
+        assert 'class="cp-pagination"' not in first
+
+
+def test_listing_entries_show_date_authors_reading_time_terms_and_excerpt(make_site: Any) -> None:
+    body = "First paragraph is the excerpt, see [the other](other.md).\n\n<!-- more -->\n\nHidden rest.\n"
+    built = make_site(
+        {
+            **blog(*[post("other", "2020-01-01", description="Other description.")]),
+            "posts/long.md": page(
+                {"title": "Long", "date": "2021-06-01", "authors": ["ann", "bob"], "barriers": ["power", "capacity"]},
+                body + ("word " * 450) + "\n",
+            ),
+        }
+    )
+    html = built.html("posts/")
+    entry = html[html.index(">Long</a>") : html.index(">Post other</a>")]
+    assert '<time datetime="2021-06-01">1 June 2021</time>' in entry
+    assert '<a href="../authors/ann/">Ann Author</a>' in entry
+    assert '<a href="../authors/bob/">Bob Writer</a>' in entry
+    assert "3 minutes to read" in entry  # about 460 words at 200 a minute
+    assert '<a class="cp-chip" href="../barriers/capacity/">Capacity</a>' in entry
+    assert "First paragraph is the excerpt" in entry and "Hidden rest" not in entry
+    # The excerpt's link was written for posts/long/, and still works from posts/.
+    assert 'href="other/"' in entry
+    # Without <!-- more -->, the description is the excerpt.
+    other = html[html.index(">Post other</a>") :]
+    assert "Other description." in other and "Body of other" not in other
+
+
+def test_post_page_has_byline_with_roles_terms_and_neighbours(make_site: Any) -> None:
+    built = make_site(
+        blog(post("a", "2020-01-01"), post("b", "2020-02-01"), post("c", "2020-03-01")), strict=True
+    )
+    html = built.html("posts/b/")
+    assert re.search(r"<h1>Post b</h1>\s*<p class=\"cp-byline\">", html)
+    assert "Ann Author</a> (Peer researcher)" in html
+    assert "1 minute to read" in html
+    assert 'href="../a/" rel="prev"><span class="cp-post-nav__label">Older post</span> Post a' in html
+    assert 'href="../c/" rel="next"><span class="cp-post-nav__label">Newer post</span> Post c' in html
+
+
+def test_archives_by_year(make_site: Any) -> None:
+    built = make_site(
+        blog(post("a", "2019-04-03"), post("b", "2019-12-01"), post("c", "2021-01-01")), strict=True
+    )
+    index = built.html("posts/archive/")
+    assert index.index('href="2021/">2021</a>: 1 post') < index.index('href="2019/">2019</a>: 2 posts')
+    y2019 = built.content("posts/archive/2019/")
+    assert y2019.index("Post b") < y2019.index("Post a")
+    assert "Post c" not in y2019
+    assert not built.exists("posts/archive/2020/")
+
+
+def test_author_pages(make_site: Any) -> None:
+    built = make_site(
+        blog(post("a", "2020-01-01"), post("b", "2020-02-01", authors=["bob"])), strict=True
+    )
+    ann = built.content("authors/ann/")
+    assert "<h1>Ann Author</h1>" in ann and "Peer researcher" in ann
+    assert "Post a" in ann and "Post b" not in ann
+    index = built.html("authors/")
+    assert "Ann Author</a>, Peer researcher:\n    1 post" in index
+
+
+def test_drafts_are_absent_from_every_output_of_a_build(make_site: Any) -> None:
+    built = make_site(
+        blog(post("live", "2020-01-01"), post("secret", "2020-02-01", draft=True)), strict=True
+    )
+    assert not built.exists("posts/secret/")
+    texts = [p.read_text(encoding="utf-8") for p in built.site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert texts and not any("Post secret" in t for t in texts)
+    assert "Post live" in built.html("barriers/power/")
+
+
+def test_drafts_show_with_a_banner_in_serve(make_site: Any) -> None:
+    built = make_site(blog(post("live", "2020-01-01"), post("secret", "2020-02-01", draft=True)), serve=True)
+    html = built.html("posts/secret/")
+    assert '<div class="cp-draft" role="note">' in html and "<strong>Draft.</strong>" in html
+    assert "Post secret" in built.html("posts/")
+    assert '<span class="cp-badge">Draft</span>' in built.html("posts/")
+
+
+def test_future_posts_wait_unless_configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577836800")  # 2020-01-01
+    files = blog(post("past", "2019-12-31"), post("future", "2020-06-01"))
+    write_site(tmp_path, files)
+    built = build_site(tmp_path, strict=True)
+    assert not built.exists("posts/future/")
+    assert "Post future" not in (built.site / "feed.xml").read_text()
+    config = copy.deepcopy(BASE_CONFIG)
+    config["plugins"][1]["coproduction"]["future_posts"] = True
+    write_site(tmp_path, files, config)
+    assert build_site(tmp_path, strict=True).exists("posts/future/")
+
+
+def test_feeds_parse_and_hold_the_right_entries(make_site: Any) -> None:
+    odd = "Cats & <dogs> — café “quotes”"
+    built = make_site(
+        blog(
+            post("a", "2020-01-01"),
+            post("b", "2020-03-01", title=odd, description="Tea & <cake>", barriers=["power", "capacity"]),
+            post("c", "2020-02-01", barriers=["capacity"]),
+        ),
+        strict=True,
+    )
+    feed = feedparser.parse((built.site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.title for e in feed.entries] == [odd, "Post c", "Post a"]
+    first = feed.entries[0]
+    assert first.link == "https://example.org/toolkit/posts/b/"
+    assert first.summary == "Tea &amp; &lt;cake&gt;"  # HTML that shows as "Tea & <cake>"
+    assert first.published == "Sun, 01 Mar 2020 00:00:00 +0000"
+    assert [t.term for t in first.tags] == ["Power", "Capacity"]
+    assert feed.feed.link == "https://example.org/toolkit/posts/"
+    capacity = feedparser.parse((built.site / "barriers/capacity/feed.xml").read_bytes())
+    assert not capacity.bozo
+    assert [e.title for e in capacity.entries] == [odd, "Post c"]
+    # Advertised in the head of every page, and the term feed on its term page.
+    alternate = '<link rel="alternate" type="application/rss+xml" title="Test Toolkit" href="https://example.org/toolkit/feed.xml">'
+    assert alternate in built.html("") and alternate in built.html("posts/a/")
+    assert 'href="https://example.org/toolkit/barriers/capacity/feed.xml"' in built.html("barriers/capacity/")
+
+
+def test_feeds_need_site_url(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    del config["site_url"]
+    write_site(tmp_path, blog(post("a", "2020-01-01")), config)
+    with pytest.raises(Abort):
+        build_site(tmp_path)
+    assert "feeds need 'site_url' in mkdocs.yml" in caplog.text
+
+
+def test_unknown_author_and_impossible_date_are_content_problems(make_site: Any) -> None:
+    built = make_site(
+        blog(
+            {"posts/x.md": "---\ntitle: X\ndate: 2019-02-30\nauthors: [zed]\nbarriers: []\n---\nText\n"}
+        )
+    )
+    assert "coproduction: posts/x.md:3: date '2019-02-30' is not a real date" in " ".join(built.warnings)
+    assert any(w.startswith("coproduction: posts/x.md:4: unknown author id 'zed'") for w in built.warnings)
+
+
+def test_authors_file_problems_name_their_line(make_site: Any) -> None:
+    built = make_site({"posts/authors.yml": "ann:\n  name: Ann\nbob:\n  role: Writer\n"})
+    assert any(w.startswith("coproduction: posts/authors.yml:3: author 'bob' needs a name") for w in built.warnings)

@@ -1,0 +1,137 @@
+"""The repository's own site: a strict build with zero warnings, and what readers find there."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from conftest import REPO, Built, build_site
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real site, built strictly into a temporary folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("real") / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Built(root=REPO, site=site)
+
+
+def _content_pages(site: Path) -> list[Path]:
+    generated = ("barriers", "authors", "posts/archive", "posts/page", "search", "assets")
+    pages = []
+    for html in site.rglob("index.html"):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel == "posts" or rel.startswith(generated):
+            continue
+        pages.append(html)
+    return pages
+
+
+def test_pages_from_every_folder_are_built(real: Built) -> None:
+    for url in ("", "principles/share-power/", "guidance/paying-people/", "toolkit/power-mapping/",
+                "posts/real-reasons-we-still-dont-co-produce/", "accessibility/"):
+        assert real.exists(url), url
+
+
+def test_nav_has_sections_not_pages(real: Built) -> None:
+    html = real.html("")
+    tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link">\s*([^<]+?)\s*</a>', html)
+    assert tabs == ["Home", "Principles", "Guidance", "Toolkit", "Blog", "Barriers"]
+    # No post is listed in the nav: posts are reached through the blog's listings.
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', html)
+    assert nav_links and not any("posts/" in link and link != "posts/" for link in nav_links)
+
+
+def test_blog_lists_three_posts_newest_first(real: Built) -> None:
+    titles = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html("posts/"))
+    assert titles == [
+        "The real reasons we still don&#39;t co-produce",
+        "Co-production: could it apply to other parts of our lives?",
+        "What is power? Who has power? How do we share it?",
+    ]
+    assert "29 April 2019" in real.html("posts/real-reasons-we-still-dont-co-produce/")
+
+
+@pytest.mark.parametrize(
+    ("author", "slug"),
+    [("alex-fox", "real-reasons-we-still-dont-co-produce"),
+     ("eleanor-mould", "could-co-production-apply-to-other-parts-of-life"),
+     ("roy-curtis", "what-is-power-who-has-it-how-do-we-share-it")],
+)
+def test_each_author_page_lists_their_post(real: Built, author: str, slug: str) -> None:
+    assert f'href="../../posts/{slug}/"' in real.content(f"authors/{author}/")
+
+
+def test_feed_has_three_entries(real: Built) -> None:
+    feed = feedparser.parse((real.site / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert len(feed.entries) == 3
+    assert feed.entries[0].link.endswith("/posts/real-reasons-we-still-dont-co-produce/")
+
+
+def test_barriers_overview_and_four_term_pages(real: Built) -> None:
+    assert "Barriers to co-production" in real.html("barriers/")
+    for term in ("power", "leadership", "diversity", "capacity"):
+        assert real.exists(f"barriers/{term}/")
+        assert real.exists(f"barriers/{term}/feed.xml")
+    assert real.exists("cross-index.json")
+
+
+def test_every_content_page_has_terms_or_says_none_and_a_footer(real: Built) -> None:
+    pages = _content_pages(real.site)
+    assert len(pages) >= 20
+    for html_path in pages:
+        html = html_path.read_text(encoding="utf-8")
+        assert 'class="cp-page-footer"' in html, html_path
+    tagged = [p for p in pages if 'class="cp-chip"' in p.read_text(encoding="utf-8")]
+    assert len(tagged) >= 17  # all but the home-less landing pages and the statement
+    for html_path in tagged:
+        assert 'class="cp-related"' in html_path.read_text(encoding="utf-8"), html_path
+
+
+def test_every_page_links_the_accessibility_statement(real: Built) -> None:
+    for html_path in real.site.rglob("index.html"):
+        assert "Accessibility statement</a>" in html_path.read_text(encoding="utf-8"), html_path
+
+
+def test_strict_build_of_the_real_site_has_no_warnings(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("docs", "posts", "toolkit", "overrides", "mkdocs.yml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy(source, tmp_path / name)
+    built = build_site(tmp_path, strict=True)
+    assert built.warnings == []
+
+
+def test_the_build_runs_on_properdocs(tmp_path: Path) -> None:
+    """ProperDocs, the maintained fork of MkDocs 1.x, builds the same site."""
+    properdocs = Path(sys.executable).with_name("properdocs")
+    result = subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/barriers/power/index.html").is_file()
+    assert (tmp_path / "site/posts/index.html").is_file()
+    assert 'class="cp-chip"' in (tmp_path / "site/toolkit/power-mapping/index.html").read_text()

@@ -1,0 +1,262 @@
+"""Issue 3: term pages, overview, chips, related lists, JSON export and content problems."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, write_site
+
+FILES: dict[str, str | bytes] = {
+    "docs/guidance/zebra.md": page(
+        {"title": "Zebra guide", "description": "About zebras.", "barriers": ["power", "capacity"]}
+    ),
+    "docs/guidance/apple.md": page({"title": "Apple guide", "barriers": ["power"]}),
+    "docs/principles/share.md": page(
+        {"title": "Share power", "kind": "principle", "barriers": ["power", "leadership"]}
+    ),
+    "docs/untagged.md": page({"title": "Forgotten page"}),
+    "toolkit/map.md": page({"title": "Power map", "barriers": ["power", "leadership"]}),
+    "posts/authors.yml": AUTHORS,
+    "posts/old.md": page(
+        {"title": "Old post", "date": "2019-04-03", "authors": ["bob"], "barriers": ["power"]}
+    ),
+    "posts/new.md": page(
+        {
+            "title": "New post",
+            "description": "The newest.",
+            "date": "2019-04-29",
+            "authors": ["ann", "bob"],
+            "barriers": ["power", "leadership", "diversity"],
+        }
+    ),
+}
+
+
+@pytest.fixture
+def built(make_site: Any) -> Built:
+    return make_site(FILES)
+
+
+def _section(html: str, anchor: str) -> str:
+    """HTML from the heading with id ``anchor`` to the next h2."""
+    start = html.index(f'id="{anchor}"')
+    end = html.find("<h2", start + 1)
+    return html[start : end if end != -1 else None]
+
+
+def test_term_page_groups_pages_by_kind(built: Built) -> None:
+    html = built.html("barriers/power/")
+    assert "<h1>Power</h1>" in html and "Who decides." in html
+    assert "6 pages about power" in html
+    order = [m.group(1) for m in re.finditer(r'<h2 id="(\w+)"', html)]
+    assert order == ["guides", "principles", "tools", "posts"]
+    guides = _section(html, "guides")
+    assert guides.index("Apple guide") < guides.index("Zebra guide")  # by title
+    assert "About zebras." in guides
+    posts = _section(html, "posts")
+    assert posts.index("New post") < posts.index("Old post")  # newest first
+    assert "29 April 2019" in posts and "Ann Author" in posts and "Bob Writer" in posts
+    assert 'href="feed.xml"' in html
+
+
+def test_overview_has_counts_matrix_pairs_and_untagged(built: Built) -> None:
+    html = built.html("barriers/")
+    assert "Barriers" in html and "What holds co-production back." in html
+    assert re.search(r"<strong>Power</strong></a>\s*\(6 pages\)", html)
+    # Matrix cell: 2 guides about power, linking to that group on the term page.
+    assert re.search(r'<a href="power/#guides" aria-label="2 guidance about power">2</a>', html)
+    assert re.search(r'<a href="leadership/#posts"[^>]*>1</a>', html)
+    together = _section(html, "together")
+    assert re.search(r"Power</a> and <a[^>]*>Leadership</a>: 3 pages", together)
+    untagged = _section(html, "untagged")
+    assert "Forgotten page" in untagged and "docs/untagged.md" in untagged
+    # Home says barriers: [] on purpose, so it is not listed for fixing.
+    assert "Home" not in untagged
+
+
+def test_every_content_page_shows_its_terms_and_related_pages(built: Built) -> None:
+    html = built.html("toolkit/map/")
+    footer = html[html.index('class="cp-page-footer"') :]
+    assert '<a class="cp-chip" href="../../barriers/power/">Power</a>' in footer
+    assert '<a class="cp-chip" href="../../barriers/leadership/">Leadership</a>' in footer
+    related = footer[footer.index('class="cp-related"') :]
+    titles = re.findall(r'<li><a href="[^"]*">([^<]+)</a>', related)
+    # Share power shares both terms, as does New post (which also has diversity):
+    # newest dated first, then by title. Limited to `related: 3`. Never the page itself.
+    assert titles == ["New post", "Share power", "Old post"]
+    assert "Power map" not in titles
+
+
+def test_cross_index_lists_every_page(built: Built) -> None:
+    data = built.json()
+    urls = [p["url"] for p in data["pages"]]
+    assert urls == sorted(urls)
+    new = next(p for p in data["pages"] if p["url"] == "posts/new/")
+    assert new == {
+        "url": "posts/new/",
+        "title": "New post",
+        "description": "The newest.",
+        "kind": "post",
+        "terms": {"barriers": ["power", "leadership", "diversity"]},
+        "date": "2019-04-29",
+        "authors": ["ann", "bob"],
+        "source": "posts/new.md",
+    }
+    assert {"toolkit/map/", "principles/share/", "untagged/", "./"} <= set(urls)
+    assert data["taxonomies"]["barriers"]["terms"]["power"]["title"] == "Power"
+
+
+PROBLEMS: dict[str, str | bytes] = {
+    "docs/unknown.md": "---\ntitle: Unknown\nbarriers:\n  - power\n  - powr\n---\nText\n",
+    "docs/notstring.md": "---\ntitle: Not string\nbarriers: [power, 3]\n---\nText\n",
+    "docs/duplicate.md": "---\ntitle: Dup\nbarriers: [power, power]\n---\nText\n",
+    "docs/badyaml.md": "---\ntitle: Bad\nbarriers: [power\ndescription: oops\n---\nSECRET BODY\n",
+    "docs/latin1.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1"),
+    "docs/clash.md": page({"title": "Clash", "barriers": []}),
+    "docs/clash/index.md": page({"title": "Clash two", "barriers": []}),
+    "posts/authors.yml": AUTHORS,
+    "posts/nodate.md": "---\ntitle: No date\nauthors: [ann]\nbarriers: [power]\n---\nText\n",
+    "posts/baddate.md": "---\ntitle: Bad date\ndate: 2019-02-30\nauthors: [ann]\nbarriers: []\n---\n",
+    "posts/noauthor.md": "---\ntitle: No author\ndate: 2020-01-01\nbarriers: []\n---\nText\n",
+    "posts/stranger.md": "---\ntitle: Stranger\ndate: 2020-01-01\nauthors: [anne]\nbarriers: []\n---\n",
+    "docs/good.md": page({"title": "Good page", "barriers": ["capacity"]}),
+}
+
+EXPECTED = [
+    "docs/unknown.md:5: unknown barriers term 'powr'. Did you mean 'power'?",
+    "docs/notstring.md:3: barriers term 3 is not text",
+    "docs/duplicate.md:3: barriers term 'power' is listed twice",
+    "docs/badyaml.md:4: the front matter is not valid YAML",
+    "docs/latin1.md:2: this file is not UTF-8 text",
+    "docs/clash/index.md:1: the URL /clash/ is already used by docs/clash.md",
+    "posts/nodate.md:1: a post needs a date",
+    "posts/baddate.md:3: date '2019-02-30' is not a real date",
+    "posts/noauthor.md:1: a post needs authors",
+    "posts/stranger.md:4: unknown author id 'anne'. Did you mean 'ann'?",
+]
+
+
+def test_each_content_problem_is_a_file_line_warning(make_site: Any) -> None:
+    built = make_site(PROBLEMS)
+    ours = [w.removeprefix("coproduction: ") for w in built.warnings]
+    for expected in EXPECTED:
+        assert any(w.startswith(expected) for w in ours), (expected, ours)
+    assert len(ours) == len(EXPECTED), ours
+    # Every good page, and every page with fixable problems, is still written.
+    assert "Good page" in built.html("good/")
+    assert "Unknown" in built.html("unknown/")
+    # The valid term of a page with a bad one is kept.
+    assert 'href="../barriers/power/"' in built.html("unknown/")
+    # Invalid YAML is not published as page text, but the body is.
+    bad = built.html("badyaml/")
+    assert "SECRET BODY" in bad and "description: oops" not in bad
+    # A file that cannot be read is left out rather than crashing the build.
+    assert not built.exists("latin1/")
+
+
+def test_strict_build_fails_on_content_problems(tmp_path: Path) -> None:
+    write_site(tmp_path, PROBLEMS)
+    with pytest.raises(Abort, match="warnings in strict mode"):
+        build_site(tmp_path, strict=True)
+
+
+def test_a_second_taxonomy_gets_its_own_pages_and_checks(make_site: Any) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    plugin = config["plugins"][1]["coproduction"]
+    plugin["taxonomies"]["audience"] = {
+        "title": "Audience",
+        "terms": {"carers": {"title": "Carers"}, "staff": {"title": "Staff"}},
+    }
+    built = make_site(
+        {
+            "docs/a.md": page({"title": "For carers", "barriers": ["power"], "audience": ["carers"]}),
+            "docs/b.md": page({"title": "Typo", "barriers": [], "audience": ["carer"]}),
+        },
+        config,
+    )
+    assert "For carers" in built.html("audience/carers/")
+    assert "Audience" in built.html("audience/")
+    assert any("docs/b.md:" in w and "unknown audience term 'carer'" in w for w in built.warnings)
+    chips = built.html("a/")
+    assert 'href="../audience/carers/">Carers</a>' in chips
+    assert built.json()["pages"][1]["terms"] == {"barriers": ["power"], "audience": ["carers"]}
+
+
+def test_front_matter_text_is_escaped_everywhere(make_site: Any) -> None:
+    nasty = 'Tom & "Jerry" <script>alert(1)</script>'
+    built = make_site(
+        {
+            "posts/authors.yml": AUTHORS,
+            "posts/nasty.md": page(
+                {
+                    "title": nasty,
+                    "description": nasty,
+                    "date": "2020-05-05",
+                    "authors": ["ann"],
+                    "barriers": ["power"],
+                }
+            ),
+            "docs/other.md": page({"title": "Other", "barriers": ["power"]}),
+        }
+    )
+    for url in ("barriers/power/", "posts/", "other/", "authors/ann/"):
+        html = built.html(url)
+        assert "<script>alert(1)</script>" not in html, url
+        assert "Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+    data = built.json()
+    assert any(p["title"] == nasty for p in data["pages"])
+    feed = (built.site / "feed.xml").read_text()
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+
+
+def test_templates_can_be_overridden_from_custom_dir(make_site: Any, tmp_path: Path) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    config["theme"]["custom_dir"] = "overrides"
+    (tmp_path / "overrides/coproduction").mkdir(parents=True)
+    (tmp_path / "overrides/coproduction/term.html").write_text(
+        "<h1>Custom {{ entry.term.title }}</h1><p>{{ entry.count }} here</p>"
+    )
+    built = make_site({"docs/a.md": page({"title": "A", "barriers": ["power"]})}, config)
+    assert "<h1>Custom Power</h1><p>1 here</p>" in built.html("barriers/power/")
+
+
+def test_rebuilds_start_from_fresh_state(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps the plugin between builds: edits, renames and deletions show."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_site(tmp_path, {"docs/a.md": page({"title": "Alpha", "barriers": ["power"]})})
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    build(config)
+    assert "Alpha" in (tmp_path / "site/barriers/power/index.html").read_text()
+    (tmp_path / "docs/a.md").unlink()
+    (tmp_path / "docs/b.md").write_text(page({"title": "Beta", "barriers": ["capacity"]}))
+    build(config)
+    power = (tmp_path / "site/barriers/power/index.html").read_text()
+    assert "Alpha" not in power and "No pages carry this term yet." in power
+    assert "Beta" in (tmp_path / "site/barriers/capacity/index.html").read_text()
+    pages = json.loads((tmp_path / "site/cross-index.json").read_text())["pages"]
+    assert [p["title"] for p in pages] == ["Home", "Beta"]
+
+
+def test_bad_taxonomy_config_names_the_option(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config import load_config
+
+    config = copy.deepcopy(BASE_CONFIG)
+    config["plugins"][1]["coproduction"]["taxonomies"]["barriers"]["terms"]["Bad Term"] = {
+        "title": "Bad"
+    }
+    write_site(tmp_path, {}, config)
+    with pytest.raises(Abort):
+        load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    assert "term 'Bad Term' must use only lower-case letters" in caplog.text
+    assert "coproduction" in caplog.text

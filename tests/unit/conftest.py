@@ -1,0 +1,86 @@
+"""Shared builders for the core's unit tests: a small taxonomy, a site spec and page records.
+
+The core modules never import MkDocs, so these tests build records and specs directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from coproduction.content import PageRecord
+from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+
+BARRIERS = TaxonomySpec(
+    key="barriers",
+    title="Barriers to co-production",
+    description="What holds co-production back.",
+    terms=(
+        TermSpec("power", "Power", "Who decides."),
+        TermSpec("leadership", "Leadership", "Allies, not heroes."),
+        TermSpec("diversity", "Diversity", "Who is in the room."),
+        TermSpec("capacity", "Capacity", "Time and money."),
+    ),
+)
+
+AUDIENCE = TaxonomySpec(
+    key="audience",
+    title="Audience",
+    terms=(TermSpec("carers", "Carers"), TermSpec("staff", "Staff")),
+)
+
+SOURCES = (SourceSpec("posts", "posts", "post"), SourceSpec("toolkit", "toolkit", "tool"))
+
+TODAY = dt.date(2024, 6, 1)
+
+MakePage = Callable[..., PageRecord]
+
+
+def _make_page(
+    url: str,
+    title: str | None = None,
+    *,
+    kind: str = "guide",
+    terms: tuple[str, ...] | dict[str, tuple[str, ...]] = (),
+    date: dt.date | str | None = None,
+    **fields: Any,
+) -> PageRecord:
+    """A page record at ``url``; ``terms`` is a tuple of barriers terms or a dict by taxonomy."""
+    stem = url.strip("/") or "index"
+    by_tax = dict(terms) if isinstance(terms, dict) else {"barriers": tuple(terms)}
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return PageRecord(
+        path=fields.pop("path", f"{stem}.md"),
+        src_uri=fields.pop("src_uri", f"{stem}.md"),
+        url=url,
+        title=title if title is not None else stem.rsplit("/", 1)[-1],
+        kind=kind,
+        terms=by_tax,
+        date=date,
+        **fields,
+    )
+
+
+@pytest.fixture
+def make_page() -> MakePage:
+    """``make_page(url, title=None, kind=, terms=, date=, **fields)`` -> PageRecord."""
+    return _make_page
+
+
+@pytest.fixture
+def spec() -> SiteSpec:
+    """A site like the real one: posts and toolkit sources, the barriers taxonomy."""
+    return SiteSpec(
+        site_name="Test Toolkit",
+        site_url="https://example.org/toolkit/",
+        sources=SOURCES,
+        taxonomies=(BARRIERS,),
+        authors_file="posts/authors.yml",
+        related=3,
+        posts_per_page=2,
+        today=TODAY,
+    )
