@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material prints an end-of-life notice on every run; README.md explains the plan instead.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check bench lint clean
 

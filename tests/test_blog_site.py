@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, write_site
+from conftest import AUTHORS, BASE_CONFIG, build_site, page, write_site
 
 
 def post(slug: str, day: str, title: str | None = None, **extra: Any) -> dict[str, str]:
@@ -65,7 +65,12 @@ def test_listing_entries_show_date_authors_reading_time_terms_and_excerpt(make_s
         {
             **blog(*[post("other", "2020-01-01", description="Other description.")]),
             "posts/long.md": page(
-                {"title": "Long", "date": "2021-06-01", "authors": ["ann", "bob"], "barriers": ["power", "capacity"]},
+                {
+                    "title": "Long",
+                    "date": "2021-06-01",
+                    "authors": ["ann", "bob"],
+                    "barriers": ["power", "capacity"],
+                },
                 body + ("word " * 450) + "\n",
             ),
         }
@@ -110,9 +115,7 @@ def test_archives_by_year(make_site: Any) -> None:
 
 
 def test_author_pages(make_site: Any) -> None:
-    built = make_site(
-        blog(post("a", "2020-01-01"), post("b", "2020-02-01", authors=["bob"])), strict=True
-    )
+    built = make_site(blog(post("a", "2020-01-01"), post("b", "2020-02-01", authors=["bob"])), strict=True)
     ann = built.content("authors/ann/")
     assert "<h1>Ann Author</h1>" in ann and "Peer researcher" in ann
     assert "Post a" in ann and "Post b" not in ann
@@ -121,11 +124,11 @@ def test_author_pages(make_site: Any) -> None:
 
 
 def test_drafts_are_absent_from_every_output_of_a_build(make_site: Any) -> None:
-    built = make_site(
-        blog(post("live", "2020-01-01"), post("secret", "2020-02-01", draft=True)), strict=True
-    )
+    built = make_site(blog(post("live", "2020-01-01"), post("secret", "2020-02-01", draft=True)), strict=True)
     assert not built.exists("posts/secret/")
-    texts = [p.read_text(encoding="utf-8") for p in built.site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    texts = [
+        p.read_text(encoding="utf-8") for p in built.site.rglob("*") if p.suffix in (".html", ".xml", ".json")
+    ]
     assert texts and not any("Post secret" in t for t in texts)
     assert "Post live" in built.html("barriers/power/")
 
@@ -156,7 +159,13 @@ def test_feeds_parse_and_hold_the_right_entries(make_site: Any) -> None:
     built = make_site(
         blog(
             post("a", "2020-01-01"),
-            post("b", "2020-03-01", title=odd, description="Tea & <cake>", barriers=["power", "capacity"]),
+            post(
+                "b",
+                "2020-03-01",
+                title=odd,
+                description="Tea & <cake>",
+                barriers=["power", "capacity"],
+            ),
             post("c", "2020-02-01", barriers=["capacity"]),
         ),
         strict=True,
@@ -190,9 +199,7 @@ def test_feeds_need_site_url(tmp_path: Path, caplog: pytest.LogCaptureFixture) -
 
 def test_unknown_author_and_impossible_date_are_content_problems(make_site: Any) -> None:
     built = make_site(
-        blog(
-            {"posts/x.md": "---\ntitle: X\ndate: 2019-02-30\nauthors: [zed]\nbarriers: []\n---\nText\n"}
-        )
+        blog({"posts/x.md": "---\ntitle: X\ndate: 2019-02-30\nauthors: [zed]\nbarriers: []\n---\nText\n"})
     )
     assert "coproduction: posts/x.md:3: date '2019-02-30' is not a real date" in " ".join(built.warnings)
     assert any(w.startswith("coproduction: posts/x.md:4: unknown author id 'zed'") for w in built.warnings)
@@ -200,4 +207,6 @@ def test_unknown_author_and_impossible_date_are_content_problems(make_site: Any)
 
 def test_authors_file_problems_name_their_line(make_site: Any) -> None:
     built = make_site({"posts/authors.yml": "ann:\n  name: Ann\nbob:\n  role: Writer\n"})
-    assert any(w.startswith("coproduction: posts/authors.yml:3: author 'bob' needs a name") for w in built.warnings)
+    assert any(
+        w.startswith("coproduction: posts/authors.yml:3: author 'bob' needs a name") for w in built.warnings
+    )

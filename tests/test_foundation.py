@@ -62,7 +62,8 @@ def test_serve_watches_source_folders_and_authors_file(tmp_path: Path) -> None:
     config = config.plugins.on_config(config)
 
     class Server:
-        watched: list[str] = []
+        def __init__(self) -> None:
+            self.watched: list[str] = []
 
         def watch(self, path: str) -> None:
             self.watched.append(path)

@@ -43,8 +43,14 @@ def _content_pages(site: Path) -> list[Path]:
 
 
 def test_pages_from_every_folder_are_built(real: Built) -> None:
-    for url in ("", "principles/share-power/", "guidance/paying-people/", "toolkit/power-mapping/",
-                "posts/real-reasons-we-still-dont-co-produce/", "accessibility/"):
+    for url in (
+        "",
+        "principles/share-power/",
+        "guidance/paying-people/",
+        "toolkit/power-mapping/",
+        "posts/real-reasons-we-still-dont-co-produce/",
+        "accessibility/",
+    ):
         assert real.exists(url), url
 
 
@@ -69,9 +75,11 @@ def test_blog_lists_three_posts_newest_first(real: Built) -> None:
 
 @pytest.mark.parametrize(
     ("author", "slug"),
-    [("alex-fox", "real-reasons-we-still-dont-co-produce"),
-     ("eleanor-mould", "could-co-production-apply-to-other-parts-of-life"),
-     ("roy-curtis", "what-is-power-who-has-it-how-do-we-share-it")],
+    [
+        ("alex-fox", "real-reasons-we-still-dont-co-produce"),
+        ("eleanor-mould", "could-co-production-apply-to-other-parts-of-life"),
+        ("roy-curtis", "what-is-power-who-has-it-how-do-we-share-it"),
+    ],
 )
 def test_each_author_page_lists_their_post(real: Built, author: str, slug: str) -> None:
     assert f'href="../../posts/{slug}/"' in real.content(f"authors/{author}/")
@@ -126,7 +134,15 @@ def test_the_build_runs_on_properdocs(tmp_path: Path) -> None:
     """ProperDocs, the maintained fork of MkDocs 1.x, builds the same site."""
     properdocs = Path(sys.executable).with_name("properdocs")
     result = subprocess.run(
-        [str(properdocs), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        [
+            str(properdocs),
+            "build",
+            "--strict",
+            "-f",
+            str(REPO / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -246,15 +246,11 @@ def test_rebuilds_start_from_fresh_state(tmp_path: Path) -> None:
     assert [p["title"] for p in pages] == ["Home", "Beta"]
 
 
-def test_bad_taxonomy_config_names_the_option(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_bad_taxonomy_config_names_the_option(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs.config import load_config
 
     config = copy.deepcopy(BASE_CONFIG)
-    config["plugins"][1]["coproduction"]["taxonomies"]["barriers"]["terms"]["Bad Term"] = {
-        "title": "Bad"
-    }
+    config["plugins"][1]["coproduction"]["taxonomies"]["barriers"]["terms"]["Bad Term"] = {"title": "Bad"}
     write_site(tmp_path, {}, config)
     with pytest.raises(Abort):
         load_config(config_file=str(tmp_path / "mkdocs.yml"))

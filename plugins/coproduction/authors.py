@@ -57,8 +57,7 @@ def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Prob
                     Problem(
                         path,
                         _value_line(node, author_id, field, line),
-                        f"author '{author_id}' has an unknown setting '{field}' "
-                        f"(use {', '.join(_FIELDS)})",
+                        f"author '{author_id}' has an unknown setting '{field}' (use {', '.join(_FIELDS)})",
                     )
                 )
             elif value is not None:

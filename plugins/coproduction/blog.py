@@ -78,9 +78,7 @@ class Blog:
     author_urls: dict[str, str]
 
 
-def _paginate(
-    posts: list[PageRecord], folder: str, per_page: int, use_directory_urls: bool
-) -> list[Listing]:
+def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory_urls: bool) -> list[Listing]:
     per_page = max(1, per_page)
     total = max(1, math.ceil(len(posts) / per_page))
     src_uris = [f"{folder}/index.md"] + [f"{folder}/page/{n}.md" for n in range(2, total + 1)]
@@ -131,8 +129,7 @@ def build_blog(
     ]
     author_urls = {a.id: url_for(a.src_uri, use_directory_urls) for a in authors.values()}
     author_pages = [
-        AuthorPage(author=authors[a], url=author_urls[a], posts=by_author.get(a, []))
-        for a in sorted(authors)
+        AuthorPage(author=authors[a], url=author_urls[a], posts=by_author.get(a, [])) for a in sorted(authors)
     ]
     return Blog(
         folder=folder,

@@ -75,9 +75,7 @@ def _list(fm: FrontMatter, key: str, problems: list[Problem], example: str) -> l
     if isinstance(value, list):
         return value
     if isinstance(value, str):
-        problems.append(
-            Problem(fm.path, fm.line(key), f"'{key}' should be a list: write {key}: [{example}]")
-        )
+        problems.append(Problem(fm.path, fm.line(key), f"'{key}' should be a list: write {key}: [{example}]"))
         return [value]
     problems.append(
         Problem(fm.path, fm.line(key), f"'{key}' should be a list of text, like {key}: [{example}]")
@@ -119,9 +117,7 @@ def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) ->
     value = fm.data.get(key)
     if value is None:
         if required:
-            problems.append(
-                Problem(fm.path, fm.line(), f"a post needs a {key}: add '{key}: YYYY-MM-DD'")
-            )
+            problems.append(Problem(fm.path, fm.line(), f"a post needs a {key}: add '{key}: YYYY-MM-DD'"))
         return None
     parsed = parse_date(value)
     if parsed is None:
@@ -142,9 +138,7 @@ def _authors(
 ) -> tuple[str, ...]:
     if fm.data.get("authors") is None:
         if required:
-            problems.append(
-                Problem(fm.path, fm.line(), "a post needs authors: add 'authors: [your-id]'")
-            )
+            problems.append(Problem(fm.path, fm.line(), "a post needs authors: add 'authors: [your-id]'"))
         return ()
     values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
     found: list[str] = []

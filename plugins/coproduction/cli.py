@@ -65,17 +65,13 @@ def load_spec(config_file: str) -> SiteSpec:
     options.load_dict(_plugin_options(config))
     errors, _warnings = options.validate()
     if errors:
-        raise ConfigProblem(
-            "; ".join(f"plugins.coproduction.{name}: {error}" for name, error in errors)
-        )
+        raise ConfigProblem("; ".join(f"plugins.coproduction.{name}: {error}" for name, error in errors))
     return SiteSpec(
         site_name=str(config.get("site_name") or ""),
         site_url=str(config.get("site_url") or ""),
         docs_dir=str(config.get("docs_dir") or "docs"),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
-        sources=tuple(
-            SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()
-        ),
+        sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
         taxonomies=tuple(
             TaxonomySpec(
                 key,
@@ -104,7 +100,7 @@ class Collected:
 
 
 def _markdown_files(folder: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")

@@ -15,8 +15,24 @@ __all__ = ["CoproductionConfig", "SourceConfig", "TaxonomyConfig", "TermConfig"]
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Front matter keys with a meaning of their own: a taxonomy cannot take them.
 _RESERVED = frozenset(
-    {"title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read",
-     "tags", "template", "hide", "search", "status", "icon", "subtitle", "comments"}
+    {
+        "title",
+        "description",
+        "kind",
+        "date",
+        "authors",
+        "draft",
+        "reviewed",
+        "easy_read",
+        "tags",
+        "template",
+        "hide",
+        "search",
+        "status",
+        "icon",
+        "subtitle",
+        "comments",
+    }
 )
 
 

@@ -79,9 +79,7 @@ def build_feed(
             pub_date=rfc822(post.date) if post.date else "",
             authors=tuple(authors[a].name if a in authors else a for a in post.authors),
             categories=tuple(
-                term_titles.get((tax, term), term)
-                for tax, terms in post.terms.items()
-                for term in terms
+                term_titles.get((tax, term), term) for tax, terms in post.terms.items() for term in terms
             ),
         )
         for post in posts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -31,7 +31,7 @@ class YamlLoader(_Base):  # type: ignore[misc]
     matter; the checks parse dates themselves and name the line.
     """
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
@@ -61,7 +61,7 @@ class FrontMatter:
                         target = value_node.value[index]
                 elif index is None:
                     target = key_node
-                return self.first_line + target.start_mark.line
+                return self.first_line + int(target.start_mark.line)
         return self.first_line
 
     def duplicate_keys(self) -> list[tuple[str, int]]:
@@ -106,11 +106,15 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         mark = e.problem_mark or e.context_mark
         line = first_line + (mark.line if mark else 0)
         what = e.problem or str(e)
-        return None, None, Problem(
-            path,
-            line,
-            f"the front matter is not valid YAML ({what}): each line should be "
-            "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
+        return (
+            None,
+            None,
+            Problem(
+                path,
+                line,
+                f"the front matter is not valid YAML ({what}): each line should be "
+                "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
+            ),
         )
     except yaml.YAMLError as e:
         return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({e})")
@@ -137,13 +141,9 @@ def split(text: str, path: str) -> FrontMatter:
     elif data is None:
         pass
     elif not isinstance(data, dict):
-        fm.problems.append(
-            Problem(path, 2, "the front matter should be 'key: value' lines, one per setting")
-        )
+        fm.problems.append(Problem(path, 2, "the front matter should be 'key: value' lines, one per setting"))
     else:
         fm.data = data
         for key, line in fm.duplicate_keys():
-            fm.problems.append(
-                Problem(path, line, f"'{key}' is set twice in the front matter: keep one")
-            )
+            fm.problems.append(Problem(path, line, f"'{key}' is set twice in the front matter: keep one"))
     return fm

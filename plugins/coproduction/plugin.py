@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from coproduction.authors import read_authors
 from coproduction.blog import reading_time
@@ -141,9 +142,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     # Last, so the excerpt holds what every other plugin made of the page.
     @event_priority(-100)
     @timed
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Take the excerpt and reading time from the rendered page (event: `page_content`)."""
         indexes = self.state.indexes if self.state else None
         record = indexes.by_src_uri.get(page.file.src_uri) if indexes else None
@@ -165,8 +164,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-50)
     @timed
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Fill generated pages; add terms, related and post details to pages (event: `page_context`)."""
         if self.renderer is not None:
             self.renderer.page_content(page, context)
@@ -188,7 +187,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if self.renderer is None or self.state is None or self.state.indexes is None:
             return
         if self.config.feeds:
-            write_feeds(self.renderer.env, self.state.indexes, config.site_dir, config.theme.get("language", "en"))
+            write_feeds(
+                self.renderer.env,
+                self.state.indexes,
+                config.site_dir,
+                config.theme.get("language", "en"),
+            )
         if self.config.cross_index:
             write_cross_index(self.state.indexes, config.site_dir)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
@@ -56,10 +57,10 @@ class Renderer:
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}
 
-    def render(self, name: str, context: dict[str, Any], **extra: Any) -> str:
+    def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
         return self.env.get_template(name).render({**context, "site": self.indexes, **extra})
 
-    def page_content(self, page: Page, context: dict[str, Any]) -> None:
+    def page_content(self, page: Page, context: Mapping[str, Any]) -> None:
         """Fill a generated page, or add the header and footer blocks to a content page."""
         src_uri = page.file.src_uri
         indexes = self.indexes

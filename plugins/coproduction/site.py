@@ -34,9 +34,7 @@ def read_page(
     text, problem = read_text(abs_path, path)
     if text is None:
         return None, [problem] if problem else []
-    return make_record(
-        split(text, path), src_uri=src_uri, url=url, kind=kind, spec=spec, authors=authors
-    )
+    return make_record(split(text, path), src_uri=src_uri, url=url, kind=kind, spec=spec, authors=authors)
 
 
 def held_back(page: PageRecord, spec: SiteSpec) -> bool:
@@ -139,23 +137,29 @@ class Indexes:
         return feeds
 
 
-def _generated(
-    taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec
-) -> list[GeneratedPage]:
+def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec) -> list[GeneratedPage]:
     pages = []
     for index in taxonomies:
         tax = index.taxonomy
         pages.append(
             GeneratedPage(
-                index.src_uri, index.url, tax.title, "coproduction/overview.html",
-                {"index": index}, tax.description,
+                index.src_uri,
+                index.url,
+                tax.title,
+                "coproduction/overview.html",
+                {"index": index},
+                tax.description,
             )
         )
         for entry in index.terms:
             pages.append(
                 GeneratedPage(
-                    entry.src_uri, entry.url, entry.term.title, "coproduction/term.html",
-                    {"index": index, "entry": entry}, entry.term.description,
+                    entry.src_uri,
+                    entry.url,
+                    entry.term.title,
+                    "coproduction/term.html",
+                    {"index": index, "entry": entry},
+                    entry.term.description,
                 )
             )
     if blog is not None:
@@ -163,45 +167,59 @@ def _generated(
             title = "Blog" if listing.number == 1 else f"Blog, page {listing.number}"
             pages.append(
                 GeneratedPage(
-                    listing.src_uri, listing.url, title, "coproduction/blog.html",
+                    listing.src_uri,
+                    listing.url,
+                    title,
+                    "coproduction/blog.html",
                     {"listing": listing},
                     f"Posts from {spec.site_name}, newest first." if spec.site_name else "",
                 )
             )
         pages.append(
             GeneratedPage(
-                blog.archive_src_uri, blog.archive_url, "Blog archive",
-                "coproduction/archive-index.html", {},
+                blog.archive_src_uri,
+                blog.archive_url,
+                "Blog archive",
+                "coproduction/archive-index.html",
+                {},
             )
         )
         for archive in blog.archives:
             pages.append(
                 GeneratedPage(
-                    archive.src_uri, archive.url, f"Posts from {archive.year}",
-                    "coproduction/archive.html", {"archive": archive},
+                    archive.src_uri,
+                    archive.url,
+                    f"Posts from {archive.year}",
+                    "coproduction/archive.html",
+                    {"archive": archive},
                 )
             )
         if blog.authors:
             pages.append(
                 GeneratedPage(
-                    blog.authors_src_uri, blog.authors_url, "Authors",
-                    "coproduction/authors.html", {},
+                    blog.authors_src_uri,
+                    blog.authors_url,
+                    "Authors",
+                    "coproduction/authors.html",
+                    {},
                 )
             )
         for author_page in blog.authors:
             author = author_page.author
             pages.append(
                 GeneratedPage(
-                    author.src_uri, author_page.url, author.name, "coproduction/author.html",
-                    {"author_page": author_page}, author.role,
+                    author.src_uri,
+                    author_page.url,
+                    author.name,
+                    "coproduction/author.html",
+                    {"author_page": author_page},
+                    author.role,
                 )
             )
     return pages
 
 
-def build_indexes(
-    records: Iterable[PageRecord], authors: dict[str, Author], spec: SiteSpec
-) -> Indexes:
+def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spec: SiteSpec) -> Indexes:
     """Publish the right pages and build every index from them, each in one pass."""
     candidates = [r for r in records if spec.drafts or not held_back(r, spec)]
     for record in candidates:

@@ -28,9 +28,7 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
-def add_source_files(
-    files: Files, config: MkDocsConfig, spec: SiteSpec, root: str
-) -> list[Problem]:
+def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: str) -> list[Problem]:
     """Add every file of every source folder at ``/<source key>/...``; edit links point home."""
     problems = []
     authors_file = os.path.normpath(os.path.join(root, spec.authors_file))

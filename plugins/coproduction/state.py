@@ -33,8 +33,7 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
         sources=tuple(
-            SourceSpec(key=key, dir=source.dir, kind=source.kind)
-            for key, source in options.sources.items()
+            SourceSpec(key=key, dir=source.dir, kind=source.kind) for key, source in options.sources.items()
         ),
         taxonomies=tuple(
             TaxonomySpec(

@@ -67,10 +67,7 @@ class TaxonomyIndex:
         return [
             (
                 entry,
-                [
-                    Cell(kind, len(entry.groups.get(kind, ())), f"{entry.url}#{kind}s")
-                    for kind in self.kinds
-                ],
+                [Cell(kind, len(entry.groups.get(kind, ())), f"{entry.url}#{kind}s") for kind in self.kinds],
             )
             for entry in self.terms
         ]
