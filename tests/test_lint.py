@@ -23,7 +23,5 @@ def test_ruff_is_clean() -> None:
 
 
 def test_mypy_is_clean() -> None:
-    result = subprocess.run(
-        [str(BIN / "mypy")], cwd=REPO, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([str(BIN / "mypy")], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

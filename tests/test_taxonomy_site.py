@@ -133,7 +133,7 @@ EXPECTED = [
     "docs/unknown.md:5: unknown barriers term 'powr'. Did you mean 'power'?",
     "docs/notstring.md:3: barriers term 3 is not text",
     "docs/duplicate.md:3: barriers term 'power' is listed twice",
-    "docs/badyaml.md:4: the front matter is not valid YAML",
+    "docs/badyaml.md:3: the front matter is not valid YAML",
     "docs/latin1.md:2: this file is not UTF-8 text",
     "docs/clash/index.md:1: the URL /clash/ is already used by docs/clash.md",
     "posts/nodate.md:1: a post needs a date",

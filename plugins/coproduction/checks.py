@@ -22,7 +22,10 @@ __all__ = ["check_urls", "make_record", "parse_date", "suggest"]
 _OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read")
 # Front matter keys Material and MkDocs understand; never reported as unknown.
 _THEME_KEYS = ("hide", "icon", "status", "template", "search", "tags", "subtitle", "comments")
-_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# An ATX "# Title" or a setext "Title" underlined with "===".
+_HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
+_FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_ATTR_LIST_RE = re.compile(r"\s*\{[^}]*\}\s*$")
 _MARKUP_RE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -57,9 +60,12 @@ def _text(fm: FrontMatter, key: str, problems: list[Problem]) -> str:
 
 
 def _title_from_markdown(body: str, src_uri: str) -> str:
-    match = _HEADING_RE.search(body)
+    """The first level-1 heading, as MkDocs would render it to text, else from the file name."""
+    text = _FENCE_RE.sub("", body) if "```" in body or "~~~" in body else body
+    match = _HEADING_RE.search(text)
     if match:
-        return _MARKUP_RE.sub(lambda m: m.group(1) or "", match.group(1)).strip()
+        heading = _ATTR_LIST_RE.sub("", match.group(1) or match.group(2))
+        return _MARKUP_RE.sub(lambda m: m.group(1) or "", heading).strip()
     name = posixpath.splitext(posixpath.basename(src_uri))[0]
     if name in ("index", "README"):
         name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"

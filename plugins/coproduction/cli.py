@@ -61,8 +61,13 @@ def load_spec(config_file: str) -> SiteSpec:
 
     with open(config_file, encoding="utf-8") as f:
         config = yaml.load(f, Loader=_Loader) or {}
+    if not isinstance(config, dict):
+        raise ConfigProblem("mkdocs.yml should hold 'name: value' settings")
+    plugin = _plugin_options(config)
+    if not isinstance(plugin, dict):
+        raise ConfigProblem("plugins.coproduction should hold 'name: value' settings")
     options = CoproductionConfig(config_file_path=config_file)
-    options.load_dict(_plugin_options(config))
+    options.load_dict(plugin)
     errors, _warnings = options.validate()
     if errors:
         raise ConfigProblem("; ".join(f"plugins.coproduction.{name}: {error}" for name, error in errors))
@@ -99,11 +104,16 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _markdown_files(folder: str) -> list[str]:
+def _markdown_files(folder: str, skip_templates: bool) -> list[str]:
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+        # As MkDocs: hidden folders are skipped, and so is docs/templates/.
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and not (skip_templates and rel == "." and d == "templates")
+        )
         found.extend(
             posixpath.normpath(posixpath.join(rel, n))
             for n in sorted(filenames)
@@ -120,7 +130,7 @@ def collect(config_file: str) -> Collected:
     folders = [("", spec.docs_dir, "guide")] + [(s.key + "/", s.dir, s.kind) for s in spec.sources]
     pages = []
     for prefix, folder, kind in folders:
-        for rel in _markdown_files(os.path.join(root, folder)):
+        for rel in _markdown_files(os.path.join(root, folder), skip_templates=not prefix):
             src_uri = prefix + rel
             record, found = read_page(
                 os.path.join(root, folder, rel),
@@ -143,7 +153,8 @@ def _github(problem: Problem) -> str:
     def esc(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-    return f"::warning file={esc(problem.path)},line={problem.line}::{esc(problem.message)}"
+    path = esc(problem.path).replace(":", "%3A").replace(",", "%2C")
+    return f"::warning file={path},line={problem.line}::{esc(problem.message)}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

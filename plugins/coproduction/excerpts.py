@@ -48,11 +48,12 @@ def relink(html: str, from_url: str, to_url: str) -> str:
         if _ABSOLUTE_RE.match(link):
             return match.group(0)
         path, hash_, fragment = link.partition("#")
-        if not path:
-            path = from_url  # an anchor on the original page
-        target = posixpath.normpath(posixpath.join(from_dir, path))
-        if path.endswith("/") or not path:
-            target += "/"
+        if path:
+            target = posixpath.normpath(posixpath.join(from_dir, path))
+            if path.endswith("/"):
+                target += "/"
+        else:  # an anchor on the original page
+            target = posixpath.normpath(from_url) + ("/" if from_url.endswith("/") else "")
         rel = posixpath.relpath(target, to_dir.rstrip("/") or ".")
         if target.endswith("/") and not rel.endswith("/"):
             rel += "/"

@@ -20,6 +20,7 @@ __all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), so we split files exactly as it does.
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPEN_RE = re.compile(r"^-{3}[ \t]*\n")
+_EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,7 +54,8 @@ class FrontMatter:
         """File line of ``key`` (or of item ``index`` of its list); line 1 if unknown."""
         if key is None or not isinstance(self.node, yaml.MappingNode):
             return 1 if key is None else self.first_line
-        for key_node, value_node in self.node.value:
+        # Reversed: YAML keeps the last of a key written twice, so that is the one checked.
+        for key_node, value_node in reversed(self.node.value):
             if key_node.value == key:
                 target = value_node
                 if index is not None and isinstance(value_node, yaml.SequenceNode):
@@ -81,18 +83,22 @@ def read_text(abs_path: str, path: str) -> tuple[str | None, Problem | None]:
     """The file's text as MkDocs reads it (UTF-8, universal newlines), or a problem."""
     with open(abs_path, "rb") as f:
         raw = f.read()
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[bom:].decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
+        start = e.start + bom
+        line = raw.count(b"\n", 0, start) + 1
         return None, Problem(
             path,
             line,
-            f"this file is not UTF-8 text (byte 0x{raw[e.start]:02x} cannot be read): "
+            f"this file is not UTF-8 text (byte 0x{raw[start]:02x} cannot be read): "
             "save it with UTF-8 encoding",
         )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        text += "\n"  # so a closing '---' on the last line still closes the front matter
     return text, None
 
 
@@ -104,6 +110,11 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        # An unclosed [ or " runs on to the end; the line where it opened is the one to fix.
+        if e.context_mark is not None and str(e.context or "").startswith(
+            ("while parsing a flow", "while scanning a quoted")
+        ):
+            mark = e.context_mark
         line = first_line + (mark.line if mark else 0)
         what = e.problem or str(e)
         return (
@@ -128,7 +139,12 @@ def split(text: str, path: str) -> FrontMatter:
     match = _YAML_RE.match(text)
     if match is None:
         fm = FrontMatter(path, body=text)
-        if _OPEN_RE.match(text):
+        if _EMPTY_RE.match(text):
+            fm.body = text[_EMPTY_RE.match(text).end() :].lstrip("\n")  # type: ignore[union-attr]
+            fm.problems.append(
+                Problem(path, 1, "the front matter is empty: add settings between the '---' lines")
+            )
+        elif _OPEN_RE.match(text):
             fm.problems.append(
                 Problem(path, 1, "the front matter starts with '---' but has no closing '---' line")
             )

@@ -20,7 +20,7 @@ def _walk(folder: str) -> list[str]:
     """Files under ``folder`` as sorted relative POSIX paths, skipping hidden ones."""
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel_dir = os.path.relpath(dirpath, folder)
         for name in sorted(filenames):
             if not name.startswith("."):

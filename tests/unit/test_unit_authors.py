@@ -67,14 +67,10 @@ def test_missing_name(tmp_path: Path) -> None:
 
 
 def test_bad_id(tmp_path: Path) -> None:
-    authors, problems = read(
-        tmp_path, "Alex Fox:\n  name: Alex Fox\nok:\n  name: OK\n-dash:\n  name: Dash\n"
-    )
+    authors, problems = read(tmp_path, "Alex Fox:\n  name: Alex Fox\nok:\n  name: OK\n-dash:\n  name: Dash\n")
     assert list(authors) == ["ok"]
     assert problems == [
-        Problem(
-            PATH, 1, "author id 'Alex Fox' should use only lower-case letters, digits and '-'"
-        ),
+        Problem(PATH, 1, "author id 'Alex Fox' should use only lower-case letters, digits and '-'"),
         Problem(PATH, 5, "author id '-dash' should use only lower-case letters, digits and '-'"),
     ]
 

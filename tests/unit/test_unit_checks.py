@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
+from unit_support import SPEC, make_page
 
 from coproduction.checks import check_urls, make_record, parse_date, suggest
 from coproduction.content import Author, PageRecord, Problem
 from coproduction.frontmatter import split
 from coproduction.spec import SiteSpec
-
-MakePage = Callable[..., PageRecord]
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),
@@ -22,8 +20,8 @@ AUTHORS = {
 
 def record(
     text: str,
-    spec: SiteSpec,
     *,
+    spec: SiteSpec = SPEC,
     path: str = "docs/page.md",
     kind: str = "guide",
     src_uri: str | None = None,
@@ -39,8 +37,8 @@ def record(
     )
 
 
-def post(front: str, spec: SiteSpec) -> tuple[PageRecord, list[Problem]]:
-    return record(f"---\n{front}---\nBody\n", spec, path="posts/a.md", kind="post")
+def post(front: str) -> tuple[PageRecord, list[Problem]]:
+    return record(f"---\n{front}---\nBody\n", path="posts/a.md", kind="post")
 
 
 def lines(problems: list[Problem]) -> list[int]:
@@ -86,9 +84,9 @@ def test_parse_date_rejects_everything_else(value: object) -> None:
 # --- terms -------------------------------------------------------------------------------
 
 
-def test_unknown_term_in_a_block_list_names_its_line_and_the_closest_term(spec: SiteSpec) -> None:
+def test_unknown_term_in_a_block_list_names_its_line_and_the_closest_term() -> None:
     text = "---\ntitle: A\nbarriers:\n  - leadership\n  - powr\n---\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert problems == [
         Problem(
             "docs/page.md",
@@ -100,91 +98,89 @@ def test_unknown_term_in_a_block_list_names_its_line_and_the_closest_term(spec: 
     assert page.terms == {"barriers": ("leadership",)}
 
 
-def test_unknown_term_in_a_flow_list_names_the_list_line(spec: SiteSpec) -> None:
+def test_unknown_term_in_a_flow_list_names_the_list_line() -> None:
     text = "---\ntitle: A\ndescription: D\nbarriers: [leadership, powr]\n---\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert lines(problems) == [4]
     assert "unknown barriers term 'powr'." in problems[0].message
     assert "Did you mean 'power'?" in problems[0].message
     assert page.terms == {"barriers": ("leadership",)}
 
 
-def test_unknown_term_without_a_close_match_lists_the_known_terms(spec: SiteSpec) -> None:
-    _, problems = record("---\nbarriers: [zebra]\n---\n", spec)
+def test_unknown_term_without_a_close_match_lists_the_known_terms() -> None:
+    _, problems = record("---\nbarriers: [zebra]\n---\n")
     assert len(problems) == 1
     assert "Did you mean" not in problems[0].message
     assert problems[0].message.endswith("Known terms: power, leadership, diversity, capacity")
 
 
-def test_term_that_is_not_text(spec: SiteSpec) -> None:
+def test_term_that_is_not_text() -> None:
     text = "---\nbarriers:\n  - power\n  - 42\n  - {a: b}\n---\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert lines(problems) == [4, 5]
     assert problems[0].message.startswith("barriers term 42 is not text")
     assert "{'a': 'b'} is not text" in problems[1].message
     assert page.terms == {"barriers": ("power",)}
 
 
-def test_duplicate_term_is_reported_once_and_kept_once(spec: SiteSpec) -> None:
+def test_duplicate_term_is_reported_once_and_kept_once() -> None:
     text = "---\nbarriers:\n  - power\n  - capacity\n  - power\n---\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert problems == [Problem("docs/page.md", 5, "barriers term 'power' is listed twice")]
     assert page.terms == {"barriers": ("power", "capacity")}
 
 
-def test_lone_term_string_is_accepted_with_a_warning(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nbarriers: power\n---\n", spec)
+def test_lone_term_string_is_accepted_with_a_warning() -> None:
+    page, problems = record("---\ntitle: A\nbarriers: power\n---\n")
     assert problems == [
-        Problem(
-            "docs/page.md", 3, "'barriers' should be a list: write barriers: [power, leadership]"
-        )
+        Problem("docs/page.md", 3, "'barriers' should be a list: write barriers: [power, leadership]")
     ]
     assert page.terms == {"barriers": ("power",)}
 
 
-def test_lone_unknown_term_string_gets_both_warnings_on_its_line(spec: SiteSpec) -> None:
-    page, problems = record("---\nbarriers: powr\n---\n", spec)
+def test_lone_unknown_term_string_gets_both_warnings_on_its_line() -> None:
+    page, problems = record("---\nbarriers: powr\n---\n")
     assert lines(problems) == [2, 2]
     assert "should be a list" in problems[0].message
     assert "Did you mean 'power'?" in problems[1].message
     assert page.terms == {"barriers": ()}
 
 
-def test_terms_as_a_mapping_are_rejected(spec: SiteSpec) -> None:
-    page, problems = record("---\nbarriers: {power: yes}\n---\n", spec)
+def test_terms_as_a_mapping_are_rejected() -> None:
+    page, problems = record("---\nbarriers: {power: yes}\n---\n")
     assert lines(problems) == [2]
     assert "should be a list of text" in problems[0].message
     assert page.terms == {"barriers": ()}
 
 
-def test_valid_terms_are_kept_when_others_are_invalid(spec: SiteSpec) -> None:
+def test_valid_terms_are_kept_when_others_are_invalid() -> None:
     text = "---\nbarriers: [capacity, powr, 7, power, capacity, diversty]\n---\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert len(problems) == 4
     assert page.terms == {"barriers": ("capacity", "power")}
 
 
-def test_terms_keep_front_matter_order(spec: SiteSpec) -> None:
-    page, _ = record("---\nbarriers: [capacity, power, leadership]\n---\n", spec)
+def test_terms_keep_front_matter_order() -> None:
+    page, _ = record("---\nbarriers: [capacity, power, leadership]\n---\n")
     assert page.terms["barriers"] == ("capacity", "power", "leadership")
 
 
-def test_untagged_when_the_taxonomy_key_is_absent(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\n---\n", spec)
+def test_untagged_when_the_taxonomy_key_is_absent() -> None:
+    page, problems = record("---\ntitle: A\n---\n")
     assert problems == []
     assert page.untagged == ("barriers",)
     assert page.terms == {"barriers": ()}
 
 
-def test_empty_term_list_is_tagged_on_purpose(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nbarriers: []\n---\n", spec)
+def test_empty_term_list_is_tagged_on_purpose() -> None:
+    page, problems = record("---\ntitle: A\nbarriers: []\n---\n")
     assert problems == []
     assert page.untagged == ()
     assert page.terms == {"barriers": ()}
 
 
-def test_no_front_matter_at_all_is_untagged(spec: SiteSpec) -> None:
-    page, problems = record("# Just a page\n", spec)
+def test_no_front_matter_at_all_is_untagged() -> None:
+    page, problems = record("# Just a page\n")
     assert problems == []
     assert page.untagged == ("barriers",)
     assert page.title == "Just a page"
@@ -193,10 +189,8 @@ def test_no_front_matter_at_all_is_untagged(spec: SiteSpec) -> None:
 # --- posts: date and authors -------------------------------------------------------------
 
 
-def test_valid_post(spec: SiteSpec) -> None:
-    page, problems = post(
-        "title: P\ndate: 2019-04-29\nauthors: [alex-fox, roy-curtis]\nbarriers: [power]\n", spec
-    )
+def test_valid_post() -> None:
+    page, problems = post("title: P\ndate: 2019-04-29\nauthors: [alex-fox, roy-curtis]\nbarriers: [power]\n")
     assert problems == []
     assert page.kind == "post"
     assert page.is_post
@@ -205,18 +199,14 @@ def test_valid_post(spec: SiteSpec) -> None:
     assert page.meta["date"] == dt.date(2019, 4, 29)  # page.meta gets a real date
 
 
-def test_post_without_date(spec: SiteSpec) -> None:
-    page, problems = post("title: P\nauthors: [alex-fox]\n", spec)
-    assert problems == [
-        Problem("posts/a.md", 1, "a post needs a date: add 'date: YYYY-MM-DD'")
-    ]
+def test_post_without_date() -> None:
+    page, problems = post("title: P\nauthors: [alex-fox]\n")
+    assert problems == [Problem("posts/a.md", 1, "a post needs a date: add 'date: YYYY-MM-DD'")]
     assert page.date is None
 
 
-def test_post_with_an_impossible_date_keeps_everything_else(spec: SiteSpec) -> None:
-    page, problems = post(
-        "title: Leap\ndate: 2019-02-30\nauthors: [alex-fox]\nbarriers: [power]\n", spec
-    )
+def test_post_with_an_impossible_date_keeps_everything_else() -> None:
+    page, problems = post("title: Leap\ndate: 2019-02-30\nauthors: [alex-fox]\nbarriers: [power]\n")
     assert problems == [
         Problem(
             "posts/a.md",
@@ -231,24 +221,20 @@ def test_post_with_an_impossible_date_keeps_everything_else(spec: SiteSpec) -> N
 
 
 @pytest.mark.parametrize("value", ["29/04/2019", "2019-4-29", "yesterday", "20190429"])
-def test_post_with_a_badly_written_date(spec: SiteSpec, value: str) -> None:
-    _, problems = post(f"title: P\ndate: {value}\nauthors: [alex-fox]\n", spec)
+def test_post_with_a_badly_written_date(value: str) -> None:
+    _, problems = post(f"title: P\ndate: {value}\nauthors: [alex-fox]\n")
     assert lines(problems) == [3]
     assert "is not a real date" in problems[0].message
 
 
-def test_post_without_authors(spec: SiteSpec) -> None:
-    page, problems = post("title: P\ndate: 2019-04-29\n", spec)
-    assert problems == [
-        Problem("posts/a.md", 1, "a post needs authors: add 'authors: [your-id]'")
-    ]
+def test_post_without_authors() -> None:
+    page, problems = post("title: P\ndate: 2019-04-29\n")
+    assert problems == [Problem("posts/a.md", 1, "a post needs authors: add 'authors: [your-id]'")]
     assert page.authors == ()
 
 
-def test_unknown_author_with_suggestion(spec: SiteSpec) -> None:
-    page, problems = post(
-        "title: P\ndate: 2019-04-29\nauthors:\n  - roy-curtis\n  - alex-fx\n", spec
-    )
+def test_unknown_author_with_suggestion() -> None:
+    page, problems = post("title: P\ndate: 2019-04-29\nauthors:\n  - roy-curtis\n  - alex-fx\n")
     assert problems == [
         Problem(
             "posts/a.md",
@@ -260,22 +246,22 @@ def test_unknown_author_with_suggestion(spec: SiteSpec) -> None:
     assert page.authors == ("roy-curtis",)
 
 
-def test_lone_author_string_is_accepted_with_a_warning(spec: SiteSpec) -> None:
-    page, problems = post("title: P\ndate: 2019-04-29\nauthors: alex-fox\n", spec)
+def test_lone_author_string_is_accepted_with_a_warning() -> None:
+    page, problems = post("title: P\ndate: 2019-04-29\nauthors: alex-fox\n")
     assert lines(problems) == [4]
     assert "'authors' should be a list" in problems[0].message
     assert page.authors == ("alex-fox",)
 
 
-def test_date_and_authors_are_optional_for_other_kinds(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: Guide\n---\n", spec)
+def test_date_and_authors_are_optional_for_other_kinds() -> None:
+    page, problems = record("---\ntitle: Guide\n---\n")
     assert problems == []
     assert page.date is None
     assert page.authors == ()
 
 
-def test_kind_post_in_front_matter_makes_date_and_authors_required(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nkind: post\n---\n", spec)
+def test_kind_post_in_front_matter_makes_date_and_authors_required() -> None:
+    page, problems = record("---\ntitle: A\nkind: post\n---\n")
     assert page.kind == "post"
     assert sorted(p.message.split(":")[0] for p in problems) == [
         "a post needs a date",
@@ -286,62 +272,75 @@ def test_kind_post_in_front_matter_makes_date_and_authors_required(spec: SiteSpe
 # --- kind, title, other settings ---------------------------------------------------------
 
 
-def test_kind_defaults_from_the_folder_and_front_matter_overrides(spec: SiteSpec) -> None:
-    tool, _ = record("---\ntitle: T\n---\n", spec, path="toolkit/t.md", kind="tool")
+def test_kind_defaults_from_the_folder_and_front_matter_overrides() -> None:
+    tool, _ = record("---\ntitle: T\n---\n", path="toolkit/t.md", kind="tool")
     assert tool.kind == "tool"
-    principle, problems = record("---\ntitle: P\nkind: principle\n---\n", spec)
+    principle, problems = record("---\ntitle: P\nkind: principle\n---\n")
     assert problems == []
     assert principle.kind == "principle"
 
 
-def test_unknown_kind_is_reported_and_the_folder_kind_kept(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nkind: princple\n---\n", spec)
+def test_unknown_kind_is_reported_and_the_folder_kind_kept() -> None:
+    page, problems = record("---\ntitle: A\nkind: princple\n---\n")
     assert problems == [
         Problem(
             "docs/page.md",
             3,
-            "unknown kind 'princple'. Did you mean 'principle'? "
-            "Kinds: guide, principle, tool, post",
+            "unknown kind 'princple'. Did you mean 'principle'? Kinds: guide, principle, tool, post",
         )
     ]
     assert page.kind == "guide"
 
 
-def test_title_from_the_first_heading_without_markup(spec: SiteSpec) -> None:
+def test_title_from_the_first_heading_without_markup() -> None:
     text = "---\ndescription: D\n---\n\nIntro\n\n# The *real* [reasons](x.md) `why`\n\n# Second\n"
-    page, problems = record(text, spec)
+    page, problems = record(text)
     assert problems == []
     assert page.title == "The real reasons why"
 
 
-def test_title_in_front_matter_wins_over_the_heading(spec: SiteSpec) -> None:
-    page, _ = record("---\ntitle: Front\n---\n# Heading\n", spec)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Intro\n\n```bash\n# install the tools\npip install x\n```\n\n# Real title\n",
+        "# Real title {#real .special}\n\nText\n",
+        "Real title\n==========\n\nText\n",
+    ],
+    ids=["comment-in-fenced-code", "attr-list", "setext-heading"],
+)
+def test_title_is_the_heading_markdown_renders_as_h1(body: str) -> None:
+    # MkDocs titles such a page "Real title" (its first rendered <h1>); listings, feeds
+    # and the cross-index must use the same title.
+    page, _ = record("---\ndescription: D\n---\n" + body, path="docs/some-page.md")
+    assert page.title == "Real title"
+
+
+def test_title_in_front_matter_wins_over_the_heading() -> None:
+    page, _ = record("---\ntitle: Front\n---\n# Heading\n")
     assert page.title == "Front"
 
 
-def test_title_from_the_file_name_without_a_heading(spec: SiteSpec) -> None:
-    page, _ = record("Just text\n## Not a title\n", spec, path="docs/meeting-agreement.md")
+def test_title_from_the_file_name_without_a_heading() -> None:
+    page, _ = record("Just text\n## Not a title\n", path="docs/meeting-agreement.md")
     assert page.title == "Meeting agreement"
-    index, _ = record("Text\n", spec, path="docs/guidance/index.md")
+    index, _ = record("Text\n", path="docs/guidance/index.md")
     assert index.title == "Guidance"
 
 
-def test_title_that_is_a_list_is_reported(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: [a, b]\n---\n# Heading\n", spec)
+def test_title_that_is_a_list_is_reported() -> None:
+    page, problems = record("---\ntitle: [a, b]\n---\n# Heading\n")
     assert problems == [Problem("docs/page.md", 2, "'title' should be plain text, not a list")]
     assert page.title == "Heading"
 
 
-def test_unknown_key_close_to_a_known_one(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nbarrier: [power]\n---\n", spec)
-    assert problems == [
-        Problem("docs/page.md", 3, "unknown setting 'barrier'. Did you mean 'barriers'?")
-    ]
+def test_unknown_key_close_to_a_known_one() -> None:
+    page, problems = record("---\ntitle: A\nbarrier: [power]\n---\n")
+    assert problems == [Problem("docs/page.md", 3, "unknown setting 'barrier'. Did you mean 'barriers'?")]
     assert page.untagged == ("barriers",)
 
 
-def test_unknown_key_close_to_one_of_ours(spec: SiteSpec) -> None:
-    _, problems = record("---\ntitel: A\ndescripton: B\n---\n", spec)
+def test_unknown_key_close_to_one_of_ours() -> None:
+    _, problems = record("---\ntitel: A\ndescripton: B\n---\n")
     assert [p.message for p in problems] == [
         "unknown setting 'titel'. Did you mean 'title'?",
         "unknown setting 'descripton'. Did you mean 'description'?",
@@ -349,49 +348,43 @@ def test_unknown_key_close_to_one_of_ours(spec: SiteSpec) -> None:
     assert lines(problems) == [2, 3]
 
 
-def test_unrelated_and_theme_keys_are_left_alone(spec: SiteSpec) -> None:
+def test_unrelated_and_theme_keys_are_left_alone() -> None:
     text = "---\ntitle: A\nhide: [toc]\ntags: [x]\ncolour: red\n---\n"
-    _, problems = record(text, spec)
+    _, problems = record(text)
     assert problems == []
 
 
-def test_draft_must_be_true_or_false(spec: SiteSpec) -> None:
-    page, problems = post(
-        "title: P\ndate: 2019-04-29\nauthors: [alex-fox]\ndraft: maybe\n", spec
-    )
+def test_draft_must_be_true_or_false() -> None:
+    page, problems = post("title: P\ndate: 2019-04-29\nauthors: [alex-fox]\ndraft: maybe\n")
     assert problems == [Problem("posts/a.md", 5, "draft should be true or false")]
     assert page.draft is True  # when unsure, keep it out
 
 
-def test_reviewed_and_easy_read(spec: SiteSpec) -> None:
-    page, problems = record(
-        "---\ntitle: A\nreviewed: 2026-11-26\neasy_read: easy-read/a.md\n---\n", spec
-    )
+def test_reviewed_and_easy_read() -> None:
+    page, problems = record("---\ntitle: A\nreviewed: 2026-11-26\neasy_read: easy-read/a.md\n---\n")
     assert problems == []
     assert page.reviewed == dt.date(2026, 11, 26)
     assert page.easy_read == "easy-read/a.md"
 
 
-def test_bad_reviewed_date(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\nreviewed: 2026-02-30\n---\n", spec)
+def test_bad_reviewed_date() -> None:
+    page, problems = record("---\ntitle: A\nreviewed: 2026-02-30\n---\n")
     assert lines(problems) == [3]
     assert problems[0].message.startswith("reviewed '2026-02-30' is not a real date")
     assert page.reviewed is None
 
 
-def test_front_matter_problems_come_first_and_the_body_is_kept(spec: SiteSpec) -> None:
-    page, problems = record("---\ntitle: A\ntitle: B\n---\nBody text\n", spec)
-    assert problems[0] == Problem(
-        "docs/page.md", 3, "'title' is set twice in the front matter: keep one"
-    )
+def test_front_matter_problems_come_first_and_the_body_is_kept() -> None:
+    page, problems = record("---\ntitle: A\ntitle: B\n---\nBody text\n")
+    assert problems[0] == Problem("docs/page.md", 3, "'title' is set twice in the front matter: keep one")
     assert page.title == "B"
     assert page.body == "Body text\n"
     assert page.meta == {"title": "B"}
 
 
-def test_unknown_term_under_a_duplicated_key_names_the_line_yaml_kept(spec: SiteSpec) -> None:
+def test_unknown_term_under_a_duplicated_key_names_the_line_yaml_kept() -> None:
     text = "---\nbarriers: [power]\ntitle: T\nbarriers: [powr]\n---\n"
-    _, problems = record(text, spec)
+    _, problems = record(text)
     assert sorted(problems) == [
         Problem("docs/page.md", 4, "'barriers' is set twice in the front matter: keep one"),
         Problem(
@@ -415,7 +408,7 @@ def test_problem_prints_as_path_line_message() -> None:
 # --- check_urls --------------------------------------------------------------------------
 
 
-def test_two_pages_claiming_one_url(make_page: MakePage) -> None:
+def test_two_pages_claiming_one_url() -> None:
     first = make_page("posts/a/", path="docs/posts/a.md")
     second = make_page("posts/a/", path="posts/a.md")
     other = make_page("posts/b/", path="posts/b.md")
@@ -428,7 +421,7 @@ def test_two_pages_claiming_one_url(make_page: MakePage) -> None:
     ]
 
 
-def test_a_page_claiming_a_generated_url(make_page: MakePage) -> None:
+def test_a_page_claiming_a_generated_url() -> None:
     page = make_page("barriers/power/", path="docs/barriers/power.md")
     problems = check_urls([page], {"barriers/power/": "the generated page /barriers/power/"})
     assert problems == [
@@ -441,10 +434,10 @@ def test_a_page_claiming_a_generated_url(make_page: MakePage) -> None:
     ]
 
 
-def test_three_pages_one_url_reports_the_last_two(make_page: MakePage) -> None:
+def test_three_pages_one_url_reports_the_last_two() -> None:
     pages = [make_page("x/", path=f"{n}.md") for n in ("a", "b", "c")]
     assert [p.path for p in check_urls(pages, {})] == ["b.md", "c.md"]
 
 
-def test_distinct_urls_have_no_problems(make_page: MakePage) -> None:
+def test_distinct_urls_have_no_problems() -> None:
     assert check_urls([make_page("a/"), make_page("b/")], {"c/": "generated"}) == []

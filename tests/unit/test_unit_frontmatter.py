@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from coproduction.content import Problem
@@ -12,10 +13,7 @@ from coproduction.frontmatter import parse_yaml, read_text, split
 
 
 def test_valid_front_matter_gives_data_body_and_key_lines() -> None:
-    text = (
-        "---\ntitle: Hello\ndescription: A page.\n"
-        "barriers:\n  - power\n  - capacity\n---\n\nBody\n"
-    )
+    text = "---\ntitle: Hello\ndescription: A page.\nbarriers:\n  - power\n  - capacity\n---\n\nBody\n"
     fm = split(text, "docs/a.md")
     assert fm.problems == []
     assert fm.data == {
@@ -60,12 +58,19 @@ def test_invalid_yaml_reports_the_file_line() -> None:
     assert fm.body == "Body\n"
 
 
-def test_invalid_yaml_on_the_first_yaml_line_is_file_line_2() -> None:
-    fm = split("---\ntitle: [unclosed\n---\nBody\n", "docs/a.md")
-    assert len(fm.problems) == 1
-    assert fm.problems[0].line >= 2
-    # The bad flow list starts on line 2; PyYAML notices at the end of the YAML at the latest.
-    assert fm.problems[0].line <= 3
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: A\nbarriers: [power, leadership\n---\nBody\n",
+        '---\ntitle: A\ndescription: "never closed\n---\nBody\n',
+    ],
+    ids=["unclosed-flow-list", "unclosed-quote"],
+)
+def test_unclosed_bracket_or_quote_names_its_own_line_not_the_closing_fence(text: str) -> None:
+    # PyYAML notices at the end of the YAML (file line 4, the closing '---'); the mistake,
+    # and the line a contributor must edit, is line 3.
+    fm = split(text, "docs/a.md")
+    assert [p.line for p in fm.problems] == [3]
 
 
 def test_bad_indentation_reports_its_line() -> None:
@@ -78,9 +83,7 @@ def test_unclosed_front_matter_is_reported_on_line_1() -> None:
     text = "---\ntitle: Never closed\n\n# Heading\n"
     fm = split(text, "docs/a.md")
     assert fm.problems == [
-        Problem(
-            "docs/a.md", 1, "the front matter starts with '---' but has no closing '---' line"
-        )
+        Problem("docs/a.md", 1, "the front matter starts with '---' but has no closing '---' line")
     ]
     assert fm.data == {}
     assert fm.body == text
@@ -117,9 +120,7 @@ def test_comment_only_front_matter_is_empty_and_fine() -> None:
 def test_duplicate_keys_are_reported_on_the_second_line() -> None:
     text = "---\ntitle: One\ndescription: D\ntitle: Two\n---\n"
     fm = split(text, "docs/a.md")
-    assert fm.problems == [
-        Problem("docs/a.md", 4, "'title' is set twice in the front matter: keep one")
-    ]
+    assert fm.problems == [Problem("docs/a.md", 4, "'title' is set twice in the front matter: keep one")]
     assert fm.data["title"] == "Two"  # YAML keeps the last one
     assert fm.duplicate_keys() == [("title", 4)]
 

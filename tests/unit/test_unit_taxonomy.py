@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from conftest import AUDIENCE, BARRIERS
+from unit_support import AUDIENCE, BARRIERS, make_page
 
 from coproduction.content import PageRecord
 from coproduction.taxonomy import TaxonomyIndex, build_index
 
-MakePage = Callable[..., PageRecord]
 
-
-def site(make_page: MakePage) -> list[PageRecord]:
+def site() -> list[PageRecord]:
     return [
         make_page("posts/old/", "Old post", kind="post", terms=("power",), date="2019-01-01"),
         make_page("toolkit/zeta/", "zeta tool", kind="tool", terms=("power", "capacity")),
@@ -30,8 +26,8 @@ def titles(pages: list[PageRecord]) -> list[str]:
     return [p.title for p in pages]
 
 
-def test_term_entries_follow_the_taxonomy_order(make_page: MakePage) -> None:
-    index = build_index(BARRIERS, site(make_page))
+def test_term_entries_follow_the_taxonomy_order() -> None:
+    index = build_index(BARRIERS, site())
     assert [e.term.slug for e in index.terms] == ["power", "leadership", "diversity", "capacity"]
     assert index.src_uri == "barriers/index.md"
     assert index.url == "barriers/"
@@ -43,13 +39,13 @@ def test_term_entries_follow_the_taxonomy_order(make_page: MakePage) -> None:
     assert index.entry("nope") is None
 
 
-def test_groups_by_kind_in_guide_principle_tool_post_order(make_page: MakePage) -> None:
-    power = build_index(BARRIERS, site(make_page)).terms[0]
+def test_groups_by_kind_in_guide_principle_tool_post_order() -> None:
+    power = build_index(BARRIERS, site()).terms[0]
     assert list(power.groups) == ["guide", "principle", "tool", "post"]
 
 
-def test_posts_newest_first_undated_last_others_by_title(make_page: MakePage) -> None:
-    power = build_index(BARRIERS, site(make_page)).terms[0]
+def test_posts_newest_first_undated_last_others_by_title() -> None:
+    power = build_index(BARRIERS, site()).terms[0]
     assert titles(power.groups["post"]) == ["New post", "Old post", "Undated post"]
     assert titles(power.posts) == ["New post", "Old post", "Undated post"]
     # By title, ignoring case: "about power" before "Being heard", "Alpha" before "zeta".
@@ -57,8 +53,8 @@ def test_posts_newest_first_undated_last_others_by_title(make_page: MakePage) ->
     assert titles(power.groups["tool"]) == ["Alpha tool", "zeta tool"]
 
 
-def test_counts(make_page: MakePage) -> None:
-    index = build_index(BARRIERS, site(make_page))
+def test_counts() -> None:
+    index = build_index(BARRIERS, site())
     assert {e.term.slug: e.count for e in index.terms} == {
         "power": 8,
         "leadership": 3,
@@ -71,7 +67,7 @@ def test_counts(make_page: MakePage) -> None:
     assert diversity.posts == []
 
 
-def test_term_without_pages_is_still_listed_empty(make_page: MakePage) -> None:
+def test_term_without_pages_is_still_listed_empty() -> None:
     index = build_index(BARRIERS, [make_page("a/", terms=("power",))])
     capacity = index.entry("capacity")
     assert capacity is not None
@@ -79,8 +75,8 @@ def test_term_without_pages_is_still_listed_empty(make_page: MakePage) -> None:
     assert capacity.groups == {}
 
 
-def test_matrix_cells_count_and_link_to_their_group(make_page: MakePage) -> None:
-    index = build_index(BARRIERS, site(make_page))
+def test_matrix_cells_count_and_link_to_their_group() -> None:
+    index = build_index(BARRIERS, site())
     assert index.kinds == ("guide", "principle", "tool", "post")
     rows = {entry.term.slug: cells for entry, cells in index.matrix()}
     assert list(rows) == ["power", "leadership", "diversity", "capacity"]
@@ -94,7 +90,7 @@ def test_matrix_cells_count_and_link_to_their_group(make_page: MakePage) -> None
     assert [c.count for c in rows["capacity"]] == [0, 0, 2, 0]
 
 
-def test_matrix_columns_are_the_kinds_the_site_has(make_page: MakePage) -> None:
+def test_matrix_columns_are_the_kinds_the_site_has() -> None:
     pages = [
         make_page("posts/a/", kind="post", terms=("power",), date="2020-01-01"),
         make_page("toolkit/t/", kind="tool"),  # untagged, still a kind of the site
@@ -105,15 +101,15 @@ def test_matrix_columns_are_the_kinds_the_site_has(make_page: MakePage) -> None:
     assert [(c.kind, c.count) for c in cells] == [("tool", 0), ("post", 1)]
 
 
-def test_urls_without_directory_urls(make_page: MakePage) -> None:
+def test_urls_without_directory_urls() -> None:
     index = build_index(BARRIERS, [make_page("a.html", terms=("power",))], False)
     assert index.url == "barriers/index.html"
     assert index.terms[0].url == "barriers/power.html"
     assert index.matrix()[0][1][0].url == "barriers/power.html#guides"
 
 
-def test_co_occurring_pairs_most_frequent_first_then_term_order(make_page: MakePage) -> None:
-    index = build_index(BARRIERS, site(make_page))
+def test_co_occurring_pairs_most_frequent_first_then_term_order() -> None:
+    index = build_index(BARRIERS, site())
     pairs = [(a.term.slug, b.term.slug, n) for a, b, n in index.pairs]
     # Pairs are in taxonomy order whatever order the page lists its terms in.
     assert pairs == [
@@ -124,7 +120,7 @@ def test_co_occurring_pairs_most_frequent_first_then_term_order(make_page: MakeP
     ]
 
 
-def test_pairs_counts_per_page_not_per_list_order(make_page: MakePage) -> None:
+def test_pairs_counts_per_page_not_per_list_order() -> None:
     pages = [
         make_page("a/", terms=("capacity", "diversity")),
         make_page("b/", terms=("diversity", "capacity")),
@@ -138,7 +134,7 @@ def test_pairs_counts_per_page_not_per_list_order(make_page: MakePage) -> None:
     ]
 
 
-def test_untagged_pages_sorted_by_path(make_page: MakePage) -> None:
+def test_untagged_pages_sorted_by_path() -> None:
     pages = [
         make_page("z/", path="docs/z.md", untagged=("barriers",)),
         make_page("tagged/", terms=("power",)),
@@ -149,11 +145,9 @@ def test_untagged_pages_sorted_by_path(make_page: MakePage) -> None:
     assert [p.path for p in index.untagged] == ["docs/a.md", "docs/z.md"]
 
 
-def test_a_second_taxonomy_is_indexed_on_its_own(make_page: MakePage) -> None:
+def test_a_second_taxonomy_is_indexed_on_its_own() -> None:
     pages = [
-        make_page(
-            "a/", "A", terms={"barriers": ("power",), "audience": ("carers", "staff")}
-        ),
+        make_page("a/", "A", terms={"barriers": ("power",), "audience": ("carers", "staff")}),
         make_page("b/", "B", terms={"barriers": ("power", "capacity")}, untagged=("audience",)),
         make_page("c/", "C", kind="tool", terms={"barriers": (), "audience": ("staff",)}),
     ]
@@ -166,12 +160,8 @@ def test_a_second_taxonomy_is_indexed_on_its_own(make_page: MakePage) -> None:
     staff = audience.entry("staff")
     assert staff is not None
     assert {k: titles(v) for k, v in staff.groups.items()} == {"guide": ["A"], "tool": ["C"]}
-    assert [(a.term.slug, b.term.slug, n) for a, b, n in audience.pairs] == [
-        ("carers", "staff", 1)
-    ]
+    assert [(a.term.slug, b.term.slug, n) for a, b, n in audience.pairs] == [("carers", "staff", 1)]
     assert titles(audience.untagged) == ["B"]
     barriers = build_index(BARRIERS, pages)
-    assert [(a.term.slug, b.term.slug, n) for a, b, n in barriers.pairs] == [
-        ("power", "capacity", 1)
-    ]
+    assert [(a.term.slug, b.term.slug, n) for a, b, n in barriers.pairs] == [("power", "capacity", 1)]
     assert barriers.untagged == []

@@ -1,6 +1,8 @@
-"""Shared builders for the core's unit tests: a small taxonomy, a site spec and page records.
+"""Builders shared by the unit tests: a small taxonomy, a site spec and page records.
 
-The core modules never import MkDocs, so these tests build records and specs directly.
+Imported by the test modules as ``unit_support`` (pytest puts this folder on ``sys.path``).
+Not a ``conftest.py``: ``tests/conftest.py`` is imported by name (``from conftest import``),
+and a second module of that name here would shadow it.
 """
 
 from __future__ import annotations
@@ -8,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-
-import pytest
 
 from coproduction.content import PageRecord
 from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
@@ -39,7 +39,7 @@ TODAY = dt.date(2024, 6, 1)
 MakePage = Callable[..., PageRecord]
 
 
-def _make_page(
+def make_page(
     url: str,
     title: str | None = None,
     *,
@@ -65,22 +65,14 @@ def _make_page(
     )
 
 
-@pytest.fixture
-def make_page() -> MakePage:
-    """``make_page(url, title=None, kind=, terms=, date=, **fields)`` -> PageRecord."""
-    return _make_page
-
-
-@pytest.fixture
-def spec() -> SiteSpec:
-    """A site like the real one: posts and toolkit sources, the barriers taxonomy."""
-    return SiteSpec(
-        site_name="Test Toolkit",
-        site_url="https://example.org/toolkit/",
-        sources=SOURCES,
-        taxonomies=(BARRIERS,),
-        authors_file="posts/authors.yml",
-        related=3,
-        posts_per_page=2,
-        today=TODAY,
-    )
+SPEC = SiteSpec(
+    site_name="Test Toolkit",
+    site_url="https://example.org/toolkit/",
+    sources=SOURCES,
+    taxonomies=(BARRIERS,),
+    authors_file="posts/authors.yml",
+    related=3,
+    posts_per_page=2,
+    today=TODAY,
+)
+"""A site like the real one: posts and toolkit sources, the barriers taxonomy."""

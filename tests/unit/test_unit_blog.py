@@ -1,0 +1,189 @@
+"""blog.build_blog: pagination, archives, author pages, neighbours; reading_time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from unit_support import make_page
+
+from coproduction.blog import Blog, Listing, build_blog, reading_time
+from coproduction.content import Author, PageRecord
+
+AUTHORS = {
+    "bob": Author("bob", "Bob Writer"),
+    "ann": Author("ann", "Ann Author", role="Peer researcher"),
+    "cat": Author("cat", "Cat Quiet"),
+}
+
+
+def posts(count: int) -> list[PageRecord]:
+    """``count`` posts, one a month from January 2020, post 0 the oldest."""
+    return [
+        make_page(
+            f"posts/p{i}/",
+            f"Post {i}",
+            kind="post",
+            date=dt.date(2020 + i // 12, 1 + i % 12, 1),
+            authors=("ann",) if i % 2 else ("bob", "ann"),
+        )
+        for i in range(count)
+    ]
+
+
+def shape(listings: list[Listing]) -> list[tuple[int, int, str, str, int, str | None, str | None]]:
+    return [
+        (lst.number, lst.total, lst.src_uri, lst.url, len(lst.posts), lst.previous_url, lst.next_url)
+        for lst in listings
+    ]
+
+
+def test_no_posts_still_has_one_empty_listing() -> None:
+    blog = build_blog([], AUTHORS, per_page=3)
+    assert shape(blog.listings) == [(1, 1, "posts/index.md", "posts/", 0, None, None)]
+    assert blog.listings[0].pages == [(1, "posts/")]
+    assert blog.posts == []
+    assert blog.archives == []
+    assert blog.neighbours == {}
+
+
+def test_one_post() -> None:
+    blog = build_blog(posts(1), AUTHORS, per_page=3)
+    assert shape(blog.listings) == [(1, 1, "posts/index.md", "posts/", 1, None, None)]
+
+
+def test_exactly_one_page_of_posts() -> None:
+    blog = build_blog(posts(3), AUTHORS, per_page=3)
+    assert shape(blog.listings) == [(1, 1, "posts/index.md", "posts/", 3, None, None)]
+
+
+def test_one_more_than_a_page() -> None:
+    blog = build_blog(posts(4), AUTHORS, per_page=3)
+    assert shape(blog.listings) == [
+        (1, 2, "posts/index.md", "posts/", 3, None, "posts/page/2/"),
+        (2, 2, "posts/page/2.md", "posts/page/2/", 1, "posts/", None),
+    ]
+    assert [p.title for p in blog.listings[0].posts] == ["Post 3", "Post 2", "Post 1"]
+    assert [p.title for p in blog.listings[1].posts] == ["Post 0"]
+    assert blog.listings[1].pages == [(1, "posts/"), (2, "posts/page/2/")]
+
+
+def test_three_pages_link_previous_and_next() -> None:
+    blog = build_blog(posts(7), AUTHORS, per_page=3)
+    assert [(lst.previous_url, lst.next_url) for lst in blog.listings] == [
+        (None, "posts/page/2/"),
+        ("posts/", "posts/page/3/"),
+        ("posts/page/2/", None),
+    ]
+    assert [len(lst.posts) for lst in blog.listings] == [3, 3, 1]
+    # Every post on exactly one listing page, newest first across pages.
+    listed = [p.url for lst in blog.listings for p in lst.posts]
+    assert listed == [p.url for p in blog.posts]
+    assert len(set(listed)) == 7
+
+
+def test_listing_urls_without_directory_urls() -> None:
+    blog = build_blog(posts(2), AUTHORS, per_page=1, use_directory_urls=False)
+    assert [(lst.url, lst.next_url) for lst in blog.listings] == [
+        ("posts/index.html", "posts/page/2.html"),
+        ("posts/page/2.html", None),
+    ]
+    assert blog.archives[0].url == "posts/archive/2020.html"
+    assert blog.author_urls["ann"] == "authors/ann.html"
+
+
+def test_other_blog_folder() -> None:
+    blog = build_blog(posts(2), AUTHORS, folder="news", per_page=1)
+    assert [lst.url for lst in blog.listings] == ["news/", "news/page/2/"]
+    assert blog.archive_url == "news/archive/"
+    assert blog.archives[0].src_uri == "news/archive/2020.md"
+
+
+def test_per_page_below_one_is_treated_as_one() -> None:
+    blog = build_blog(posts(2), AUTHORS, per_page=0)
+    assert [len(lst.posts) for lst in blog.listings] == [1, 1]
+
+
+def test_only_posts_are_in_the_blog_newest_first() -> None:
+    pages = [
+        make_page("guide/", "Guide"),
+        make_page("posts/undated/", "Undated", kind="post"),
+        make_page("posts/b/", "B", kind="post", date="2021-01-01"),
+        make_page("posts/a/", "A", kind="post", date="2021-01-01"),
+        make_page("posts/new/", "New", kind="post", date="2022-01-01"),
+    ]
+    blog = build_blog(pages, AUTHORS)
+    assert [p.title for p in blog.posts] == ["New", "A", "B", "Undated"]
+
+
+def test_archives_per_year_newest_first() -> None:
+    blog = build_blog(posts(27), AUTHORS)  # 2020, 2021, 2022 (3 posts)
+    assert [(a.year, a.src_uri, a.url, len(a.posts)) for a in blog.archives] == [
+        (2022, "posts/archive/2022.md", "posts/archive/2022/", 3),
+        (2021, "posts/archive/2021.md", "posts/archive/2021/", 12),
+        (2020, "posts/archive/2020.md", "posts/archive/2020/", 12),
+    ]
+    assert [p.date for p in blog.archives[0].posts] == [
+        dt.date(2022, 3, 1),
+        dt.date(2022, 2, 1),
+        dt.date(2022, 1, 1),
+    ]
+    assert blog.archive_src_uri == "posts/archive/index.md"
+    assert blog.archive_url == "posts/archive/"
+
+
+def test_undated_posts_have_no_archive() -> None:
+    blog = build_blog([make_page("posts/x/", kind="post")], AUTHORS)
+    assert blog.archives == []
+    assert len(blog.posts) == 1
+
+
+def test_author_pages_sorted_by_id_with_their_posts() -> None:
+    blog: Blog = build_blog(posts(4), AUTHORS)
+    assert [(a.author.id, a.url) for a in blog.authors] == [
+        ("ann", "authors/ann/"),
+        ("bob", "authors/bob/"),
+        ("cat", "authors/cat/"),
+    ]
+    by_id = {a.author.id: [p.title for p in a.posts] for a in blog.authors}
+    assert by_id == {
+        "ann": ["Post 3", "Post 2", "Post 1", "Post 0"],
+        "bob": ["Post 2", "Post 0"],
+        "cat": [],
+    }
+    assert blog.author_urls == {"bob": "authors/bob/", "ann": "authors/ann/", "cat": "authors/cat/"}
+    assert blog.authors_src_uri == "authors/index.md"
+    assert blog.authors_url == "authors/"
+
+
+def test_unknown_author_ids_get_no_page() -> None:
+    page = make_page("posts/x/", kind="post", date="2020-01-01", authors=("ghost",))
+    blog = build_blog([page], AUTHORS)
+    assert [a.author.id for a in blog.authors] == ["ann", "bob", "cat"]
+    assert all(a.posts == [] for a in blog.authors)
+
+
+def test_neighbours_newer_and_older() -> None:
+    blog = build_blog(posts(3), AUTHORS)
+
+    def titles(pair: tuple[PageRecord | None, PageRecord | None]) -> tuple[str | None, ...]:
+        return tuple(p.title if p else None for p in pair)
+
+    assert {url: titles(pair) for url, pair in blog.neighbours.items()} == {
+        "posts/p2/": (None, "Post 1"),
+        "posts/p1/": ("Post 2", "Post 0"),
+        "posts/p0/": ("Post 1", None),
+    }
+
+
+def test_a_single_post_has_no_neighbours() -> None:
+    blog = build_blog(posts(1), AUTHORS)
+    assert blog.neighbours == {"posts/p0/": (None, None)}
+
+
+@pytest.mark.parametrize(
+    ("words", "minutes"),
+    [(0, 1), (1, 1), (199, 1), (200, 1), (201, 2), (400, 2), (401, 3), (1000, 5), (1001, 6)],
+)
+def test_reading_time_rounds_up_at_200_words_a_minute(words: int, minutes: int) -> None:
+    assert reading_time(words) == minutes
