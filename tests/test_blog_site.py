@@ -52,9 +52,9 @@ def test_pagination_boundaries(make_site: Any, count: int, pages: int) -> None:
     if pages == 2:
         second = built.html("posts/page/2/")
         assert listed(second) == ["Post p0"]
-        assert 'href="page/2/" rel="next">Older posts' in first
-        assert 'href="../../" rel="prev">Newer posts' in second
-        assert '<a aria-current="page" href="./">Page 2</a>' in second
+        assert 'href="../posts/page/2/" rel="next">Older posts' in first
+        assert 'href="../../../posts/" rel="prev">Newer posts' in second
+        assert '<a aria-current="page" href="../../../posts/page/2/">Page 2</a>' in second
     else:
         assert 'class="cp-pagination"' not in first
 
@@ -98,8 +98,12 @@ def test_post_page_has_byline_with_roles_terms_and_neighbours(make_site: Any) ->
     assert re.search(r"<h1>Post b</h1>\s*<p class=\"cp-byline\">", html)
     assert "Ann Author</a> (Peer researcher)" in html
     assert "1 minute to read" in html
-    assert 'href="../a/" rel="prev"><span class="cp-post-nav__label">Older post</span> Post a' in html
-    assert 'href="../c/" rel="next"><span class="cp-post-nav__label">Newer post</span> Post c' in html
+    assert (
+        'href="../../posts/a/" rel="prev"><span class="cp-post-nav__label">Older post</span> Post a' in html
+    )
+    assert (
+        'href="../../posts/c/" rel="next"><span class="cp-post-nav__label">Newer post</span> Post c' in html
+    )
 
 
 def test_archives_by_year(make_site: Any) -> None:
@@ -107,7 +111,8 @@ def test_archives_by_year(make_site: Any) -> None:
         blog(post("a", "2019-04-03"), post("b", "2019-12-01"), post("c", "2021-01-01")), strict=True
     )
     index = built.html("posts/archive/")
-    assert index.index('href="2021/">2021</a>: 1 post') < index.index('href="2019/">2019</a>: 2 posts')
+    newest = index.index('href="../../posts/archive/2021/">2021</a>: 1 post')
+    assert newest < index.index('href="../../posts/archive/2019/">2019</a>: 2 posts')
     y2019 = built.content("posts/archive/2019/")
     assert y2019.index("Post b") < y2019.index("Post a")
     assert "Post c" not in y2019

@@ -63,7 +63,7 @@ def test_term_page_groups_pages_by_kind(built: Built) -> None:
     posts = _section(html, "posts")
     assert posts.index("New post") < posts.index("Old post")  # newest first
     assert "29 April 2019" in posts and "Ann Author" in posts and "Bob Writer" in posts
-    assert 'href="feed.xml"' in html
+    assert 'href="../../barriers/power/feed.xml"' in html
 
 
 def test_overview_has_counts_matrix_pairs_and_untagged(built: Built) -> None:
@@ -71,8 +71,8 @@ def test_overview_has_counts_matrix_pairs_and_untagged(built: Built) -> None:
     assert "Barriers" in html and "What holds co-production back." in html
     assert re.search(r"<strong>Power</strong></a>\s*\(6 pages\)", html)
     # Matrix cell: 2 guides about power, linking to that group on the term page.
-    assert re.search(r'<a href="power/#guides" aria-label="2 guidance about power">2</a>', html)
-    assert re.search(r'<a href="leadership/#posts"[^>]*>1</a>', html)
+    assert '<a href="../barriers/power/#guides" aria-label="2 guidance about power">2</a>' in html
+    assert re.search(r'<a href="../barriers/leadership/#posts"[^>]*>1</a>', html)
     together = _section(html, "together")
     assert re.search(r"Power</a> and <a[^>]*>Leadership</a>: 3 pages", together)
     untagged = _section(html, "untagged")

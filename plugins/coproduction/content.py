@@ -95,6 +95,11 @@ class PageRecord:
     def is_post(self) -> bool:
         return self.kind == "post"
 
+    @property
+    def kind_name(self) -> str:
+        """What one page of this kind is called ("Tool")."""
+        return KIND_NAMES.get(self.kind, self.kind)
+
     def term_pairs(self) -> frozenset[tuple[str, str]]:
         """Every (taxonomy, term) pair the page carries."""
         return frozenset((tax, term) for tax, terms in self.terms.items() for term in terms)

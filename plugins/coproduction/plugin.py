@@ -146,7 +146,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """Take the excerpt and reading time from the rendered page (event: `page_content`)."""
         indexes = self.state.indexes if self.state else None
         record = indexes.by_src_uri.get(page.file.src_uri) if indexes else None
-        if record is not None:
+        if record is not None and record.is_post:  # only posts show excerpts and reading time
             record.excerpt = excerpt_of(html)
             record.reading_time = reading_time(word_count(html))
         return html

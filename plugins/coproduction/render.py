@@ -23,6 +23,7 @@ TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 """Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
 
 _H1_END_RE = re.compile(r"</h1>", re.IGNORECASE)
+_ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
 
 def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, Any]:
@@ -38,6 +39,28 @@ def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, 
     return escaped
 
 
+def _identity(value: Any) -> Any:
+    """A hashable stand-in for a block input: lists by their items' identity."""
+    if isinstance(value, (list, tuple)):
+        return tuple(id(item) for item in value)
+    return value
+
+
+def relative_url(url: str, base: str) -> str:
+    """``url`` (from the site root) as a link from a page whose ``base_url`` is ``base``.
+
+    MkDocs' ``url`` filter works out the shortest relative path each time; a
+    listing makes thousands of links, so we prefix the page's ``base_url``.
+    """
+    if _ABSOLUTE_RE.match(url):
+        return url
+    if url == "./":
+        url = ""
+    if not base or base == ".":
+        return url or "./"
+    return f"{base}/{url}"
+
+
 def long_date(day: dt.date) -> str:
     """A date as people write it in the UK: 29 April 2019."""
     return f"{day.day} {day:%B %Y}"
@@ -50,15 +73,21 @@ class Renderer:
         self.env = env
         self.indexes = indexes
         spec = indexes.spec
+        # Globals, so that macros imported without the page's context can use them.
+        env.globals["coproduction"] = indexes
         env.globals["coproduction_relink"] = relink
         env.globals["cp_kind_labels"] = KIND_LABELS
         env.globals["cp_kind_names"] = KIND_NAMES
         env.filters["cp_date"] = long_date
+        env.filters["cp_url"] = relative_url
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
+        # The shared macros, loaded once per build rather than imported by every render.
+        env.globals["cp"] = env.get_template("coproduction/macros.html").module
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}
+        self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
 
     def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
-        return self.env.get_template(name).render({**context, "site": self.indexes, **extra})
+        return self.env.get_template(name).render({**context, **extra})
 
     def page_content(self, page: Page, context: Mapping[str, Any]) -> None:
         """Fill a generated page, or add the header and footer blocks to a content page."""
@@ -70,16 +99,51 @@ class Renderer:
             if made is not None:
                 page.content = self.render(made.template, context, **made.context)
             return
-        header = self.render("coproduction/page-header.html", context, record=record)
-        footer = self.render("coproduction/page-footer.html", context, record=record)
+        # One template, one context, a few blocks: cheaper than a render per block.
+        template = self.env.get_template("coproduction/page.html")
+        blocks = template.blocks
+        base_url = context.get("base_url", ".")
+        newer, older = indexes.blog.neighbours.get(record.url, (None, None)) if indexes.blog else (None, None)
+        ctx = template.new_context(
+            {
+                "page": page,
+                "base_url": base_url,
+                "config": context.get("config"),
+                "record": record,
+                "newer": newer,
+                "older": older,
+                "terms": self._block(
+                    template, "terms", term_links=indexes.term_links(record), base_url=base_url
+                ),
+                "related": self._block(
+                    template, "related", related=indexes.related.get(record.url, ()), base_url=base_url
+                ),
+            }
+        )
+        # The header holds a byline or a draft banner: other pages have none.
+        header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""
+        footer = "".join(blocks["footer"](ctx))
         content = page.content or ""
         match = _H1_END_RE.search(content)
         if match:
             page.content = content[: match.end()] + header + content[match.end() :] + footer
         else:
             # Material adds the title only when the content has no <h1>; ours comes first.
-            title = self.render("coproduction/page-title.html", context, record=record)
-            page.content = title + header + content + footer
+            page.content = "".join(blocks["title"](ctx)) + header + content + footer
+
+    def _block(self, template: jinja2.Template, name: str, **inputs: Any) -> markupsafe.Markup:
+        """Render a block that sees only ``inputs``, once per distinct value of them.
+
+        Pages at the same depth with the same terms show the same chips, and pages
+        of a term set share most of their related list: thousands of pages, a few
+        dozen distinct blocks.
+        """
+        key = (name, *(_identity(v) for v in inputs.values()))
+        html = self._blocks.get(key)
+        if html is None:
+            html = markupsafe.Markup("".join(template.blocks[name](template.new_context(inputs))))
+            self._blocks[key] = html
+        return html
 
     def head(self, src_uri: str) -> str:
         """``<link rel="alternate">`` tags for the feeds that match the page.

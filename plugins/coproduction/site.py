@@ -72,11 +72,29 @@ class Indexes:
     generated_by_src_uri: dict[str, GeneratedPage] = field(default_factory=dict)
 
     terms: dict[tuple[str, str], TermEntry] = field(default_factory=dict)
+    _site_feed: tuple[tuple[str, str], ...] = ()
+    _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.by_src_uri = {p.src_uri: p for p in self.pages}
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
+        self._site_feed = ((self.spec.site_name, self.absolute("feed.xml")),)
+
+    def term_links(self, page: PageRecord) -> list[tuple[str, list[TermEntry]]]:
+        """A page's terms, grouped by taxonomy title, for its chips; cached per term set."""
+        key = tuple(page.terms.get(t.key, ()) for t in self.spec.taxonomies)
+        links = self._term_links.get(key)
+        if links is None:
+            links = [
+                (tax.title, [self.terms[(tax.key, slug)] for slug in slugs])
+                for tax, slugs in zip(self.spec.taxonomies, key, strict=True)
+                if slugs
+            ]
+            self._term_links[key] = links
+        return links
 
     def term(self, taxonomy: str, slug: str) -> TermEntry:
         """A term's entry (title, URL, pages), for templates."""
@@ -91,12 +109,12 @@ class Indexes:
         """(title, absolute URL) of the feeds a page advertises: the blog's, and its term's."""
         if self.blog is None or not self.spec.site_url:
             return ()
-        feeds = [(self.spec.site_name, self.absolute("feed.xml"))]
         made = self.generated_by_src_uri.get(src_uri)
         entry = made.context.get("entry") if made else None
-        if entry is not None:
-            feeds.append((f"{self.spec.site_name}: {entry.term.title}", self.absolute(entry.feed_url)))
-        return tuple(feeds)
+        if entry is None:
+            return self._site_feed
+        term_feed = (f"{self.spec.site_name}: {entry.term.title}", self.absolute(entry.feed_url))
+        return (*self._site_feed, term_feed)
 
     def term_titles(self) -> dict[tuple[str, str], str]:
         return {key: entry.term.title for key, entry in self.terms.items()}

@@ -39,7 +39,7 @@ def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: s
             if abs_path == authors_file:
                 continue
             src_uri = f"{source.key}/{rel}"
-            existing = files.get_file_from_path(src_uri)
+            existing = files.src_uris.get(src_uri)
             if existing is not None:
                 path = posixpath.join(source.dir, rel)
                 problems.append(
@@ -102,7 +102,7 @@ def apply_inclusion(files: Files, records: list[PageRecord], spec: SiteSpec) -> 
     for record in records:
         if not held_back(record, spec):
             continue
-        file = files.get_file_from_path(record.src_uri)
+        file = files.src_uris.get(record.src_uri)
         if file is None:
             continue
         if spec.drafts:
