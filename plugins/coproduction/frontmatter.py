@@ -102,12 +102,42 @@ def read_text(abs_path: str, path: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+_COMPLEX: Any = object()
+_STR = "tag:yaml.org,2002:str"
+
+
+def _simple(node: yaml.Node | None) -> Any:
+    """Front matter is almost always text keys with text or lists of text: build those
+    directly, as PyYAML would, and leave anything else to its (slower) constructor."""
+    if node is None:
+        return None
+    if not isinstance(node, yaml.MappingNode) or node.tag != "tag:yaml.org,2002:map":
+        return _COMPLEX
+    data: dict[str, Any] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+            return _COMPLEX
+        if isinstance(value, yaml.ScalarNode) and value.tag == _STR:
+            data[key.value] = value.value
+        elif (
+            isinstance(value, yaml.SequenceNode)
+            and value.tag == "tag:yaml.org,2002:seq"
+            and all(isinstance(v, yaml.ScalarNode) and v.tag == _STR for v in value.value)
+        ):
+            data[key.value] = [v.value for v in value.value]
+        else:
+            return _COMPLEX
+    return data
+
+
 def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any, Problem | None]:
     """Parse YAML into (node tree, data), or report the line where it breaks."""
     loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = _simple(node)
+        if data is _COMPLEX:
+            data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         # An unclosed [ or " runs on to the end; the line where it opened is the one to fix.

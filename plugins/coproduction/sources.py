@@ -59,6 +59,14 @@ def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: s
     return problems
 
 
+def _relative(path: str, root: str) -> str:
+    """``path`` from ``root``, by prefix when it lies inside (``relpath`` is slow at scale)."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if path.startswith(prefix):
+        return path[len(prefix) :].replace(os.sep, "/")
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
 def _source_kind(src_uri: str, spec: SiteSpec) -> str:
     for source in spec.sources:
         if src_uri.startswith(source.key + "/"):
@@ -79,7 +87,7 @@ def read_records(
         abs_path = file.abs_src_path
         if abs_path is None:
             continue
-        path = os.path.relpath(abs_path, root).replace(os.sep, "/")
+        path = _relative(abs_path, root)
         record, found = read_page(
             abs_path,
             path=path,
