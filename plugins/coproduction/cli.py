@@ -19,7 +19,7 @@ import yaml
 from coproduction.authors import read_authors
 from coproduction.content import Author, PageRecord, Problem
 from coproduction.site import build_indexes, read_page
-from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.spec import SiteSpec
 from coproduction.urls import url_for
 
 __all__ = ["Collected", "collect", "load_spec", "main"]
@@ -57,7 +57,7 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
 def load_spec(config_file: str) -> SiteSpec:
     """The site's settings, validated by the plugin's own config class."""
     # Imported here: validating the options needs MkDocs' config classes, the checks do not.
-    from coproduction.config import CoproductionConfig
+    from coproduction.config import CoproductionConfig, to_spec
 
     with open(config_file, encoding="utf-8") as f:
         config = yaml.load(f, Loader=_Loader) or {}
@@ -71,25 +71,12 @@ def load_spec(config_file: str) -> SiteSpec:
     errors, _warnings = options.validate()
     if errors:
         raise ConfigProblem("; ".join(f"plugins.coproduction.{name}: {error}" for name, error in errors))
-    return SiteSpec(
+    return to_spec(
+        options,
         site_name=str(config.get("site_name") or ""),
         site_url=str(config.get("site_url") or ""),
         docs_dir=str(config.get("docs_dir") or "docs"),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
-        sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
-        taxonomies=tuple(
-            TaxonomySpec(
-                key,
-                t.title,
-                t.description,
-                tuple(TermSpec(slug, term.title, term.description) for slug, term in t.terms.items()),
-            )
-            for key, t in options.taxonomies.items()
-        ),
-        authors_file=options.authors,
-        related=options.related,
-        posts_per_page=options.posts_per_page,
-        future_posts=options.future_posts,
         drafts=True,  # drafts are checked too: they will be published one day
     )
 

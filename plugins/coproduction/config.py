@@ -9,8 +9,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from coproduction.content import KINDS
+from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
 
-__all__ = ["CoproductionConfig", "SourceConfig", "TaxonomyConfig", "TermConfig"]
+__all__ = ["CoproductionConfig", "SourceConfig", "TaxonomyConfig", "TermConfig", "to_spec"]
 
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Front matter keys with a meaning of their own: a taxonomy cannot take them.
@@ -126,3 +127,24 @@ class CoproductionConfig(Config):
 
     # Exports
     cross_index = c.Type(bool, default=True)
+
+
+def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
+    """The core's view of the validated options; ``site`` adds the site-wide settings."""
+    return SiteSpec(
+        sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
+        taxonomies=tuple(
+            TaxonomySpec(
+                key,
+                t.title,
+                t.description,
+                tuple(TermSpec(slug, term.title, term.description) for slug, term in t.terms.items()),
+            )
+            for key, t in options.taxonomies.items()
+        ),
+        authors_file=options.authors,
+        related=options.related,
+        posts_per_page=options.posts_per_page,
+        future_posts=options.future_posts,
+        **site,
+    )

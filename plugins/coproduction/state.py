@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from coproduction.config import CoproductionConfig
+from coproduction.config import CoproductionConfig, to_spec
 from coproduction.content import Author, PageRecord, Problem
 from coproduction.site import GeneratedPage, Indexes
-from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.spec import SiteSpec
 
 __all__ = ["BuildState", "build_date", "make_spec"]
 
@@ -27,30 +27,12 @@ def build_date() -> dt.date:
 def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool) -> SiteSpec:
     """The core's view of ``mkdocs.yml``."""
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    return SiteSpec(
+    return to_spec(
+        options,
         site_name=config.site_name or "",
         site_url=config.site_url or "",
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
-        sources=tuple(
-            SourceSpec(key=key, dir=source.dir, kind=source.kind) for key, source in options.sources.items()
-        ),
-        taxonomies=tuple(
-            TaxonomySpec(
-                key=key,
-                title=tax.title,
-                description=tax.description,
-                terms=tuple(
-                    TermSpec(slug=slug, title=term.title, description=term.description)
-                    for slug, term in tax.terms.items()
-                ),
-            )
-            for key, tax in options.taxonomies.items()
-        ),
-        authors_file=options.authors,
-        related=options.related,
-        posts_per_page=options.posts_per_page,
-        future_posts=options.future_posts,
         drafts=serving,
         today=build_date(),
     )
