@@ -10,19 +10,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from coproduction.authors import read_authors
 from coproduction.blog import reading_time
 from coproduction.config import CoproductionConfig
 from coproduction.excerpts import excerpt_of, word_count
 from coproduction.outputs import write_cross_index, write_feeds
 from coproduction.render import TEMPLATES, Renderer, theme_meta
-from coproduction.site import build_indexes, held_back
-from coproduction.sources import add_source_files, apply_inclusion, read_records, watched_paths
+from coproduction.sources import load_site, watched_paths
 from coproduction.state import BuildState, make_spec
 from coproduction.timings import timed, write_timings
 
@@ -79,23 +77,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         state = self.state
         if state is None:
             return files
-        spec, root = state.spec, state.root
-        authors, problems = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
-        problems += add_source_files(files, config, spec, root)
-        records, found, unreadable = read_records(files, spec, root, authors)
-        problems += found
-        for file in unreadable:
-            files.remove(file)
-        indexes = build_indexes(records, authors, spec)
-        problems += indexes.problems
-        apply_inclusion(files, records, spec)
-        for record in records:
-            if record.src_uri not in indexes.by_src_uri and not held_back(record, spec):
-                files.remove(files.src_uris[record.src_uri])  # lost its URL to another page
-        for made in indexes.generated:
-            files.append(File.generated(config, made.src_uri, content=""))
-        state.authors, state.indexes = authors, indexes
-        for problem in sorted(problems):
+        state.indexes, problems = load_site(files, config, state.spec, state.root)
+        for problem in problems:
             log.warning("%s", problem)
         return files
 

@@ -12,7 +12,7 @@ import jinja2
 import markupsafe
 from mkdocs.structure.pages import Page
 
-from coproduction.content import KIND_LABELS, KIND_NAMES
+from coproduction.content import KIND_LABELS
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
 from coproduction.urls import url_for
@@ -77,7 +77,6 @@ class Renderer:
         env.globals["coproduction"] = indexes
         env.globals["coproduction_relink"] = relink
         env.globals["cp_kind_labels"] = KIND_LABELS
-        env.globals["cp_kind_names"] = KIND_NAMES
         env.filters["cp_date"] = long_date
         env.filters["cp_url"] = relative_url
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)

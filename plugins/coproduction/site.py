@@ -15,7 +15,6 @@ from coproduction.frontmatter import read_text, split
 from coproduction.related import related_lists
 from coproduction.spec import SiteSpec
 from coproduction.taxonomy import TaxonomyIndex, TermEntry, build_index
-from coproduction.urls import url_for
 
 __all__ = ["GeneratedPage", "Indexes", "build_indexes", "held_back", "read_page"]
 
@@ -281,8 +280,3 @@ def _rebuild(
     indexes = build_indexes(pages, authors, spec)
     indexes.problems = problems + indexes.problems
     return indexes
-
-
-def source_url(src_uri: str, spec: SiteSpec) -> str:
-    """URL of a content file, for the command line, where MkDocs does not say it."""
-    return url_for(src_uri, spec.use_directory_urls)

@@ -9,11 +9,12 @@ from collections.abc import Mapping
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from coproduction.authors import read_authors
 from coproduction.content import Author, PageRecord, Problem
-from coproduction.site import held_back, read_page
+from coproduction.site import Indexes, build_indexes, held_back, read_page
 from coproduction.spec import SiteSpec
 
-__all__ = ["add_source_files", "apply_inclusion", "read_records", "watched_paths"]
+__all__ = ["add_source_files", "apply_inclusion", "load_site", "read_records", "watched_paths"]
 
 
 def _walk(folder: str) -> list[str]:
@@ -126,3 +127,23 @@ def watched_paths(spec: SiteSpec, root: str) -> list[str]:
     if not any(authors.startswith(p + os.sep) for p in paths):
         paths.append(authors)
     return [p for p in paths if os.path.exists(p)]
+
+
+def load_site(files: Files, config: MkDocsConfig, spec: SiteSpec, root: str) -> tuple[Indexes, list[Problem]]:
+    """Everything ``on_files`` does: add the source folders, read each page once, build
+    the indexes, and leave in ``files`` exactly the pages to build, generated ones included."""
+    authors, problems = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
+    problems += add_source_files(files, config, spec, root)
+    records, found, unreadable = read_records(files, spec, root, authors)
+    problems += found
+    for file in unreadable:
+        files.remove(file)  # MkDocs would stop with a traceback on it
+    indexes = build_indexes(records, authors, spec)
+    problems += indexes.problems
+    apply_inclusion(files, records, spec)
+    for record in records:
+        if record.src_uri not in indexes.by_src_uri and not held_back(record, spec):
+            files.remove(files.src_uris[record.src_uri])  # lost its URL to another page
+    for made in indexes.generated:
+        files.append(File.generated(config, made.src_uri, content=""))
+    return indexes, sorted(problems)

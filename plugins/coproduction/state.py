@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from coproduction.config import CoproductionConfig, to_spec
-from coproduction.content import Author, PageRecord, Problem
-from coproduction.site import GeneratedPage, Indexes
+from coproduction.site import Indexes
 from coproduction.spec import SiteSpec
 
 __all__ = ["BuildState", "build_date", "make_spec"]
@@ -45,9 +44,4 @@ class BuildState:
     spec: SiteSpec
     root: str
     """The folder holding ``mkdocs.yml``; source folders are relative to it."""
-    authors: dict[str, Author] = field(default_factory=dict)
-    records: dict[str, PageRecord] = field(default_factory=dict)
-    """Published content pages by ``src_uri``."""
-    generated: dict[str, GeneratedPage] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
     indexes: Indexes | None = None
