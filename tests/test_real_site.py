@@ -151,3 +151,24 @@ def test_the_build_runs_on_properdocs(tmp_path: Path) -> None:
     assert (tmp_path / "site/barriers/power/index.html").is_file()
     assert (tmp_path / "site/posts/index.html").is_file()
     assert 'class="cp-chip"' in (tmp_path / "site/toolkit/power-mapping/index.html").read_text()
+
+
+def test_two_builds_with_the_same_source_date_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reproducible output: what `make build` promises with SOURCE_DATE_EPOCH."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
+    outputs = []
+    for name in ("one", "two"):
+        site = tmp_path / name
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert len(outputs[0]) > 50
+    assert [p for p in outputs[0] if outputs[0][p] != outputs[1][p]] == []
