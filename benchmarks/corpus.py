@@ -171,6 +171,18 @@ def count_words(text: str) -> int:
     return len(_WORD_RE.findall(_LINK_URL_RE.sub("]", text)))
 
 
+_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "noun": _NOUNS,
+    "plural": _PLURALS,
+    "verb": _VERBS,
+    "adj": _ADJECTIVES,
+    "adv": _ADVERBS,
+    "prep": _PREPOSITIONS,
+    "det": _DETERMINERS,
+}
+"""Word lists by the field names templates use."""
+
+
 def _third_person(verb: str) -> str:
     if verb.endswith(("s", "sh", "ch", "x")):
         return verb + "es"
@@ -184,25 +196,11 @@ class _Writer:
         self.rng = rng
 
     def _word(self, name: str) -> str:
-        rng = self.rng
         key = name.lower()
-        word: str
-        if key == "noun":
-            word = rng.choice(_NOUNS)
-        elif key == "plural":
-            word = rng.choice(_PLURALS)
-        elif key == "verb":
-            word = rng.choice(_VERBS)
-        elif key == "verb3":
-            word = _third_person(rng.choice(_VERBS))
-        elif key == "adj":
-            word = rng.choice(_ADJECTIVES)
-        elif key == "adv":
-            word = rng.choice(_ADVERBS)
-        elif key == "prep":
-            word = rng.choice(_PREPOSITIONS)
-        elif key == "det":
-            word = rng.choice(_DETERMINERS)
+        if key == "verb3":
+            word = _third_person(self.rng.choice(_VERBS))
+        elif key in _VOCABULARY:
+            word = self.rng.choice(_VOCABULARY[key])
         else:
             raise KeyError(name)
         return word.capitalize() if name[0].isupper() else word
