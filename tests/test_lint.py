@@ -28,7 +28,7 @@ def test_mypy_is_clean() -> None:
 
 
 CORE = (
-    "content", "spec", "urls", "frontmatter", "checks", "authors", "taxonomy",
+    "content", "spec", "urls", "folders", "frontmatter", "checks", "authors", "taxonomy",
     "related", "blog", "excerpts", "feeds", "export", "site",
 )  # fmt: skip
 

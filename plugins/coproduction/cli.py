@@ -18,13 +18,12 @@ import yaml
 
 from coproduction.authors import read_authors
 from coproduction.content import Author, PageRecord, Problem
+from coproduction.folders import MARKDOWN, list_files
 from coproduction.site import build_indexes, read_page
 from coproduction.spec import SiteSpec
 from coproduction.urls import url_for
 
 __all__ = ["Collected", "collect", "load_spec", "main"]
-
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 class _Loader(yaml.SafeLoader):
@@ -91,24 +90,6 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _markdown_files(folder: str, skip_templates: bool) -> list[str]:
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
-        # As MkDocs: hidden folders are skipped, and so is docs/templates/.
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if not d.startswith(".") and not (skip_templates and rel == "." and d == "templates")
-        )
-        found.extend(
-            posixpath.normpath(posixpath.join(rel, n))
-            for n in sorted(filenames)
-            if n.endswith(MARKDOWN) and not n.startswith(".")
-        )
-    return found
-
-
 def collect(config_file: str) -> Collected:
     """Read and check every content file of the site ``config_file`` describes."""
     spec = load_spec(config_file)
@@ -117,7 +98,8 @@ def collect(config_file: str) -> Collected:
     folders = [("", spec.docs_dir, "guide")] + [(s.key + "/", s.dir, s.kind) for s in spec.sources]
     pages = []
     for prefix, folder, kind in folders:
-        for rel in _markdown_files(os.path.join(root, folder), skip_templates=not prefix):
+        names = list_files(os.path.join(root, folder), skip_templates=not prefix)
+        for rel in (n for n in names if n.endswith(MARKDOWN)):
             src_uri = prefix + rel
             record, found = read_page(
                 os.path.join(root, folder, rel),

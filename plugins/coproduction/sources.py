@@ -11,22 +11,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from coproduction.authors import read_authors
 from coproduction.content import Author, PageRecord, Problem
+from coproduction.folders import list_files
 from coproduction.site import Indexes, build_indexes, held_back, read_page
 from coproduction.spec import SiteSpec
 
 __all__ = ["add_source_files", "apply_inclusion", "load_site", "read_records", "watched_paths"]
-
-
-def _walk(folder: str) -> list[str]:
-    """Files under ``folder`` as sorted relative POSIX paths, skipping hidden ones."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, folder)
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                found.append(posixpath.normpath(posixpath.join(rel_dir.replace(os.sep, "/"), name)))
-    return found
 
 
 def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: str) -> list[Problem]:
@@ -35,7 +24,7 @@ def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: s
     authors_file = os.path.normpath(os.path.join(root, spec.authors_file))
     for source in spec.sources:
         folder = os.path.normpath(os.path.join(root, source.dir))
-        for rel in _walk(folder):
+        for rel in list_files(folder):
             abs_path = os.path.join(folder, rel)
             if abs_path == authors_file:
                 continue
