@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
 import markupsafe
 from mkdocs.structure.pages import Page
 
-from coproduction.content import KIND_LABELS
+from coproduction.content import KIND_LABELS, PageRecord
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
 from coproduction.urls import url_for
@@ -81,9 +81,24 @@ class Renderer:
         env.filters["cp_url"] = relative_url
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
         # The shared macros, loaded once per build rather than imported by every render.
-        env.globals["cp"] = env.get_template("coproduction/macros.html").module
+        macros = env.get_template("coproduction/macros.html").module
+        env.globals["cp"] = macros
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
+        items: dict[tuple[int, str], markupsafe.Markup] = {}
+        # Macros are attributes of the template module that type checkers cannot see.
+        render_item: Callable[..., str] = macros.item  # type: ignore[attr-defined]
+
+        def item(record: PageRecord, base: str) -> markupsafe.Markup:
+            """``cp.item``, once per page and depth: a post is listed on each of its term
+            pages, its author's page and its year, mostly at the same depth."""
+            key = (id(record), base)
+            html = items.get(key)
+            if html is None:
+                html = items[key] = markupsafe.Markup(render_item(record, base))
+            return html
+
+        env.globals["cp_item"] = item
 
     def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
         return self.env.get_template(name).render({**context, **extra})
