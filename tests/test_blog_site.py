@@ -59,6 +59,17 @@ def test_pagination_boundaries(make_site: Any, count: int, pages: int) -> None:
         assert 'class="cp-pagination"' not in first
 
 
+def test_long_blog_pager_skips_middle_pages(make_site: Any) -> None:
+    posts = [post(f"p{i:02d}", f"2020-01-{i + 1:02d}") for i in range(14)]  # 7 listing pages
+    built = make_site(blog(*posts), strict=True)
+    pager = built.html("posts/page/4/").split('class="cp-pagination"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r">Page (\d+)</a>", pager) == ["1", "2", "3", "4", "5", "6", "7"]
+    first = built.html("posts/").split('class="cp-pagination"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r">Page (\d+)</a>", first) == ["1", "2", "3", "7"]
+    assert first.count('class="cp-pagination__gap"') == 1
+    assert first.index(">Page 3</a>") < first.index("cp-pagination__gap") < first.index(">Page 7</a>")
+
+
 def test_listing_entries_show_date_authors_reading_time_terms_and_excerpt(make_site: Any) -> None:
     body = "First paragraph is the excerpt, see [the other](other.md).\n\n<!-- more -->\n\nHidden rest.\n"
     built = make_site(

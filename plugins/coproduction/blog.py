@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from coproduction.content import Author, PageRecord, recency_key
 from coproduction.urls import url_for
 
-__all__ = ["Archive", "AuthorPage", "Blog", "Listing", "build_blog", "reading_time"]
+__all__ = ["Archive", "AuthorPage", "Blog", "Listing", "build_blog", "pager", "reading_time"]
 
 WORDS_PER_MINUTE = 200
+PAGER_SPAN = 2
+"""Numbered links either side of the current listing page; the first and last always show."""
 
 
 def reading_time(words: int) -> int:
@@ -27,16 +29,39 @@ class Listing:
     src_uri: str
     url: str
     posts: list[PageRecord]
-    pages: list[tuple[int, str]] = field(default_factory=list)
-    """Every listing page as (number, url), for numbered pagination."""
+    urls: list[str] = field(default_factory=list)
+    """The URL of every listing page, shared by all of them."""
+    pages: list[tuple[int, str] | None] = field(default_factory=list)
+    """The numbered links to show, as (number, url); ``None`` where numbers are skipped.
+
+    A window, not every page: a pager listing all pages on each page grows with
+    the square of the blog."""
 
     @property
     def previous_url(self) -> str | None:
-        return self.pages[self.number - 2][1] if self.number > 1 else None
+        return self.urls[self.number - 2] if self.number > 1 else None
 
     @property
     def next_url(self) -> str | None:
-        return self.pages[self.number][1] if self.number < self.total else None
+        return self.urls[self.number] if self.number < self.total else None
+
+
+def pager(number: int, total: int, urls: list[str], span: int = PAGER_SPAN) -> list[tuple[int, str] | None]:
+    """Page 1, the last page, and ``span`` pages either side of ``number``; ``None`` for a gap.
+
+    A gap of a single page shows that page instead: "1 2 3" rather than "1 … 3".
+    """
+    shown = sorted({1, total, *range(max(1, number - span), min(total, number + span) + 1)})
+    window: list[tuple[int, str] | None] = []
+    previous = 0
+    for n in shown:
+        if n - previous == 2:
+            window.append((n - 1, urls[n - 2]))
+        elif n - previous > 2:
+            window.append(None)
+        window.append((n, urls[n - 1]))
+        previous = n
+    return window
 
 
 @dataclass(slots=True)
@@ -83,7 +108,6 @@ def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory
     total = max(1, math.ceil(len(posts) / per_page))
     src_uris = [f"{folder}/index.md"] + [f"{folder}/page/{n}.md" for n in range(2, total + 1)]
     urls = [url_for(s, use_directory_urls) for s in src_uris]
-    pages = list(enumerate(urls, start=1))
     return [
         Listing(
             number=n,
@@ -91,7 +115,8 @@ def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory
             src_uri=src_uris[n - 1],
             url=urls[n - 1],
             posts=posts[(n - 1) * per_page : n * per_page],
-            pages=pages,
+            urls=urls,
+            pages=pager(n, total, urls),
         )
         for n in range(1, total + 1)
     ]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from unit_support import make_page
 
-from coproduction.blog import Blog, Listing, build_blog, reading_time
+from coproduction.blog import Blog, Listing, build_blog, pager, reading_time
 from coproduction.content import Author, PageRecord
 
 AUTHORS = {
@@ -80,6 +80,37 @@ def test_three_pages_link_previous_and_next() -> None:
     listed = [p.url for lst in blog.listings for p in lst.posts]
     assert listed == [p.url for p in blog.posts]
     assert len(set(listed)) == 7
+
+
+def numbers(window: list[tuple[int, str] | None]) -> list[int | None]:
+    return [entry[0] if entry else None for entry in window]
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "shown"),
+    [
+        (1, 1, [1]),
+        (1, 7, [1, 2, 3, None, 7]),
+        (4, 7, [1, 2, 3, 4, 5, 6, 7]),  # a gap of one page shows that page
+        (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),
+        (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+        (12, 12, [1, None, 10, 11, 12]),
+    ],
+)
+def test_pager_shows_first_last_and_two_either_side(number: int, total: int, shown: list[int | None]) -> None:
+    urls = [f"u{n}" for n in range(1, total + 1)]
+    window = pager(number, total, urls)
+    assert numbers(window) == shown
+    assert all(entry[1] == f"u{entry[0]}" for entry in window if entry)
+
+
+def test_pager_stays_small_however_many_pages() -> None:
+    """Each listing links at most 7 numbered pages, so the blog's pagers grow linearly."""
+    blog = build_blog(posts(3000), AUTHORS, per_page=10)
+    assert len(blog.listings) == 300
+    assert max(len(lst.pages) for lst in blog.listings) <= 9
+    assert blog.listings[149].previous_url == "posts/page/149/"
+    assert blog.listings[149].next_url == "posts/page/151/"
 
 
 def test_listing_urls_without_directory_urls() -> None:
