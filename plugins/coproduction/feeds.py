@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from coproduction.content import Author, PageRecord
 
-__all__ = ["Feed", "FeedItem", "build_feed", "plain_text"]
+__all__ = ["Feed", "FeedItem", "build_feed", "feed_item", "plain_text"]
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
@@ -56,6 +56,23 @@ class Feed:
     items: list[FeedItem] = field(default_factory=list)
 
 
+def feed_item(
+    post: PageRecord, base: str, authors: Mapping[str, Author], term_titles: Mapping[tuple[str, str], str]
+) -> FeedItem:
+    """``post`` as a feed item, its link absolute from ``base`` (the site URL, ending in /)."""
+    return FeedItem(
+        title=post.title,
+        link=urljoin(base, post.url),
+        # RSS descriptions are HTML: plain text is escaped once here, and once for XML.
+        description=html.escape(post.description or plain_text(post.excerpt), quote=False),
+        pub_date=rfc822(post.date) if post.date else "",
+        authors=tuple(authors[a].name if a in authors else a for a in post.authors),
+        categories=tuple(
+            term_titles.get((tax, term), term) for tax, terms in post.terms.items() for term in terms
+        ),
+    )
+
+
 def build_feed(
     *,
     path: str,
@@ -67,23 +84,21 @@ def build_feed(
     authors: Mapping[str, Author],
     term_titles: Mapping[tuple[str, str], str],
     language: str = "en",
+    made: dict[str, FeedItem] | None = None,
 ) -> Feed:
-    """A feed of ``posts`` (newest first) whose links are absolute from ``site_url``."""
+    """A feed of ``posts`` (newest first) whose links are absolute from ``site_url``.
+
+    ``made`` keeps the items already built, by post URL: a post is in the blog's
+    feed and in each of its terms' feeds, and is worked out once.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    items = [
-        FeedItem(
-            title=post.title,
-            link=urljoin(base, post.url),
-            # RSS descriptions are HTML: plain text is escaped once here, and once for XML.
-            description=html.escape(post.description or plain_text(post.excerpt), quote=False),
-            pub_date=rfc822(post.date) if post.date else "",
-            authors=tuple(authors[a].name if a in authors else a for a in post.authors),
-            categories=tuple(
-                term_titles.get((tax, term), term) for tax, terms in post.terms.items() for term in terms
-            ),
-        )
-        for post in posts
-    ]
+    made = {} if made is None else made
+    items = []
+    for post in posts:
+        item = made.get(post.url)
+        if item is None:
+            item = made[post.url] = feed_item(post, base, authors, term_titles)
+        items.append(item)
     # The newest post's date, not the clock: two builds of the same sources give the same file.
     newest = max((p.date for p in posts if p.date), default=None)
     return Feed(

@@ -128,6 +128,7 @@ class Indexes:
             "authors": self.authors,
             "term_titles": titles,
             "language": language,
+            "made": {},  # one item per post, shared by the feeds it is in
         }
         feeds = [
             build_feed(

@@ -9,7 +9,7 @@ import pytest
 from unit_support import make_page
 
 from coproduction.content import Author, PageRecord
-from coproduction.feeds import Feed, build_feed, plain_text, rfc822
+from coproduction.feeds import Feed, FeedItem, build_feed, plain_text, rfc822
 
 AUTHORS = {"ann": Author("ann", "Ann Author"), "bob": Author("bob", "Bob Writer")}
 TERM_TITLES = {("barriers", "power"): "Power", ("barriers", "capacity"): "Capacity"}
@@ -153,3 +153,28 @@ def test_categories_are_term_titles() -> None:
 def test_plain_text_drops_tags_and_decodes_entities() -> None:
     assert plain_text("<p>A &amp; B</p>\n\n<p>C&nbsp;&lt;d&gt;</p>") == "A & B C <d>"
     assert plain_text("") == ""
+
+
+def test_feeds_sharing_made_items_build_each_post_once() -> None:
+    """A post in the blog's feed and its term's feed is one item, built once."""
+    posts = two_posts()
+    made: dict[str, FeedItem] = {}
+
+    def build(path: str, chosen: list[PageRecord]) -> Feed:
+        return build_feed(
+            path=path,
+            title="T",
+            description="D",
+            page_url="posts/",
+            site_url="https://example.org/",
+            posts=chosen,
+            authors=AUTHORS,
+            term_titles=TERM_TITLES,
+            made=made,
+        )
+
+    site = build("feed.xml", posts)
+    term = build("barriers/power/feed.xml", posts[:1])
+    assert term.items[0] is site.items[0]
+    assert sorted(made) == sorted(p.url for p in posts)
+    assert site.items[0].link == "https://example.org/posts/new/"
