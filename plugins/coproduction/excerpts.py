@@ -8,8 +8,7 @@ import re
 __all__ = ["MORE", "excerpt_of", "relink", "word_count"]
 
 MORE = "<!-- more -->"
-# Tags, and the non-breaking spaces that join words in the source.
-_TAG_RE = re.compile(r"<[^>]+>|&nbsp;|&#160;|\xa0")
+_TAG_RE = re.compile(r"<[^>]*>")
 _H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
@@ -32,8 +31,15 @@ def excerpt_of(html: str) -> str:
 
 
 def word_count(html: str) -> int:
-    """Words a reader reads: the HTML without its tags, split on white space."""
-    return len(_TAG_RE.sub(" ", html).split())
+    """Words a reader reads: the HTML without its tags, split on white space.
+
+    Non-breaking spaces join words in the source but still separate them.
+    One pattern and plain replaces: an alternation in the pattern is slower.
+    """
+    text = _TAG_RE.sub(" ", html)
+    if "&" in text or "\xa0" in text:
+        text = text.replace("&nbsp;", " ").replace("&#160;", " ").replace("\xa0", " ")
+    return len(text.split())
 
 
 def relink(html: str, from_url: str, to_url: str) -> str:

@@ -12,7 +12,7 @@ import jinja2
 import markupsafe
 from mkdocs.structure.pages import Page
 
-from coproduction.content import KIND_LABELS, PageRecord
+from coproduction.content import KIND_LABELS
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
 from coproduction.urls import url_for
@@ -61,9 +61,38 @@ def relative_url(url: str, base: str) -> str:
     return f"{base}/{url}"
 
 
+BASE = "\x00base"
+"""Stands for a page's ``base_url`` in fragments shared by pages at different depths."""
+
+
+def rebase(html: str, base: str) -> str:
+    """``html`` rendered with ``BASE``, with links from a page whose ``base_url`` is ``base``.
+
+    The same links as ``relative_url`` gives: a link to the site root is ``./`` there.
+    """
+    prefix = "" if not base or base == "." else base + "/"
+    return html.replace(f'{BASE}/"', f'{prefix or "./"}"').replace(f"{BASE}/", prefix)
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def long_date(day: dt.date) -> str:
-    """A date as people write it in the UK: 29 April 2019."""
-    return f"{day.day} {day:%B %Y}"
+    """A date as people write it in the UK: 29 April 2019 (in English, whatever the locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class Renderer:
@@ -80,25 +109,36 @@ class Renderer:
         env.filters["cp_date"] = long_date
         env.filters["cp_url"] = relative_url
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
+        # Fragments that pages at every depth show: rendered once, then rebased.
+        env.globals["cp_item"] = self._shared("item")
+        env.globals["cp_byline"] = self._shared("byline")
+        env.globals["cp_terms"] = self._shared("term_links")
         # The shared macros, loaded once per build rather than imported by every render.
-        macros = env.get_template("coproduction/macros.html").module
-        env.globals["cp"] = macros
+        # Loaded last: a module sees only the globals that exist when it is made.
+        self.macros = env.get_template("coproduction/macros.html").module
+        env.globals["cp"] = self.macros
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
-        items: dict[tuple[int, str], markupsafe.Markup] = {}
-        # Macros are attributes of the template module that type checkers cannot see.
-        render_item: Callable[..., str] = macros.item  # type: ignore[attr-defined]
+        self._globals: dict[str, Any] | None = None
 
-        def item(record: PageRecord, base: str) -> markupsafe.Markup:
-            """``cp.item``, once per page and depth: a post is listed on each of its term
-            pages, its author's page and its year, mostly at the same depth."""
-            key = (id(record), base)
-            html = items.get(key)
+    def _shared(self, name: str) -> Callable[..., markupsafe.Markup]:
+        """Macro ``name`` of ``macros.html``, rendered once per object and options.
+
+        A post is listed on its term pages, its author's page, its year and the
+        blog, at several depths. The macro runs once with ``BASE`` for the page's
+        ``base_url``, and each page gets a copy with its own base put in.
+        """
+        made: dict[tuple[Any, ...], str] = {}
+
+        def call(obj: Any, base: str, *args: Any, **options: Any) -> markupsafe.Markup:
+            key = (id(obj), args, *options.items())
+            html = made.get(key)
             if html is None:
-                html = items[key] = markupsafe.Markup(render_item(record, base))
-            return html
+                macro = getattr(self.macros, name)
+                html = made[key] = str(macro(obj, BASE, *args, **options))
+            return markupsafe.Markup(html if base == BASE else rebase(html, base))
 
-        env.globals["cp_item"] = item
+        return call
 
     def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
         return self.env.get_template(name).render({**context, **extra})
@@ -118,8 +158,13 @@ class Renderer:
         blocks = template.blocks
         base_url = context.get("base_url", ".")
         newer, older = indexes.blog.neighbours.get(record.url, (None, None)) if indexes.blog else (None, None)
+        # The globals are copied once per build (after every plugin's on_env), not by
+        # new_context on every call.
+        if self._globals is None:
+            self._globals = dict(template.globals)
         ctx = template.new_context(
             {
+                **self._globals,
                 "page": page,
                 "base_url": base_url,
                 "config": context.get("config"),
@@ -132,7 +177,8 @@ class Renderer:
                 "related": self._block(
                     template, "related", related=indexes.related.get(record.url, ()), base_url=base_url
                 ),
-            }
+            },
+            shared=True,
         )
         # The header holds a byline or a draft banner: other pages have none.
         header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""

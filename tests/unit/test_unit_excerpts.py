@@ -56,6 +56,7 @@ def test_word_count_counts_text_not_markup() -> None:
     assert word_count("<p>One <em>two</em>\n three&nbsp;four</p><!-- more --><p>five</p>") == 5
     assert word_count('<a href="x y z">link</a>') == 1
     assert word_count("") == 0
+    assert word_count("<p>a\xa0b&#160;c &amp; d</p>") == 5
 
 
 # --- relink ------------------------------------------------------------------------------
