@@ -110,9 +110,14 @@ class Renderer:
         env.filters["cp_url"] = relative_url
         env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
         # Fragments that pages at every depth show: rendered once, then rebased.
-        env.globals["cp_item"] = self._shared("item")
+        item = env.globals["cp_item"] = self._shared("item")
+        # A whole list of items, joined here rather than by a loop in the template.
+        env.globals["cp_items"] = lambda records, base: markupsafe.Markup(
+            "".join([item(record, base) for record in records])
+        )
         env.globals["cp_byline"] = self._shared("byline")
         env.globals["cp_terms"] = self._shared("term_links")
+        env.globals["cp_feed_item"] = self._shared("feed_item", rebased=False)
         # The shared macros, loaded once per build rather than imported by every render.
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
@@ -121,21 +126,24 @@ class Renderer:
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
 
-    def _shared(self, name: str) -> Callable[..., markupsafe.Markup]:
+    def _shared(self, name: str, *, rebased: bool = True) -> Callable[..., markupsafe.Markup]:
         """Macro ``name`` of ``macros.html``, rendered once per object and options.
 
         A post is listed on its term pages, its author's page, its year and the
         blog, at several depths. The macro runs once with ``BASE`` for the page's
-        ``base_url``, and each page gets a copy with its own base put in.
+        ``base_url``, and each page gets a copy with its own base put in. Macros
+        with absolute links only (``rebased=False``) take no base.
         """
         made: dict[tuple[Any, ...], str] = {}
 
-        def call(obj: Any, base: str, *args: Any, **options: Any) -> markupsafe.Markup:
-            key = (id(obj), args, *options.items())
+        def call(obj: Any, *args: Any, **options: Any) -> markupsafe.Markup:
+            base = args[0] if rebased else BASE
+            key = (id(obj), args[1:] if rebased else args, *options.items())
             html = made.get(key)
             if html is None:
                 macro = getattr(self.macros, name)
-                html = made[key] = str(macro(obj, BASE, *args, **options))
+                rest = (BASE, *args[1:]) if rebased else args
+                html = made[key] = str(macro(obj, *rest, **options))
             return markupsafe.Markup(html if base == BASE else rebase(html, base))
 
         return call
