@@ -89,7 +89,7 @@ def test_listing_entries_show_date_authors_reading_time_terms_and_excerpt(make_s
     html = built.html("posts/")
     entry = html[html.index(">Long</a>") : html.index(">Post other</a>")]
     assert '<time datetime="2021-06-01">1 June 2021</time>' in entry
-    assert '<a href="../authors/ann/">Ann Author</a>' in entry
+    assert '<a href="../authors/ann/">Ann Author</a> (Peer researcher)' in entry  # same byline as the post
     assert '<a href="../authors/bob/">Bob Writer</a>' in entry
     assert "3 minutes to read" in entry  # about 460 words at 200 a minute
     assert '<a class="cp-chip" href="../barriers/capacity/">Capacity</a>' in entry
