@@ -93,8 +93,12 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
     known = tax.slugs
     example = ", ".join(known[:2]) or "term"
     found: list[str] = []
+    is_list = isinstance(fm.data.get(tax.key), list)
     for i, value in enumerate(_list(fm, tax.key, problems, example)):
-        line = fm.line(tax.key, i) if isinstance(fm.data.get(tax.key), list) else fm.line(tax.key)
+        if isinstance(value, str) and value in known and value not in found:
+            found.append(value)
+            continue
+        line = fm.line(tax.key, i) if is_list else fm.line(tax.key)  # only for a problem: slow
         if not isinstance(value, str):
             problems.append(
                 Problem(
@@ -112,10 +116,8 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                     f"Known terms: {', '.join(known)}",
                 )
             )
-        elif value in found:
-            problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed twice"))
         else:
-            found.append(value)
+            problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed twice"))
     return tuple(found)
 
 
@@ -148,13 +150,13 @@ def _authors(
         return ()
     values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
     found: list[str] = []
+    is_list = isinstance(fm.data["authors"], list)
     for i, value in enumerate(values):
-        line = fm.line("authors", i) if isinstance(fm.data["authors"], list) else fm.line("authors")
         if not isinstance(value, str) or value not in authors:
             problems.append(
                 Problem(
                     fm.path,
-                    line,
+                    fm.line("authors", i) if is_list else fm.line("authors"),
                     f"unknown author id '{value}'.{suggest(str(value), authors)} "
                     "Add the author to the authors file or use an id from it",
                 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import posixpath
 
 __all__ = ["MARKDOWN", "list_files"]
 
@@ -25,9 +24,6 @@ def list_files(folder: str, *, skip_templates: bool = False) -> list[str]:
             for d in dirnames
             if not d.startswith(".") and not (skip_templates and rel == "." and d == "templates")
         )
-        found.extend(
-            posixpath.normpath(posixpath.join(rel, name))
-            for name in sorted(filenames)
-            if not name.startswith(".")
-        )
+        prefix = "" if rel == "." else rel + "/"
+        found.extend(prefix + name for name in sorted(filenames) if not name.startswith("."))
     return found

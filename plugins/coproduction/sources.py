@@ -24,6 +24,8 @@ def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: s
     authors_file = os.path.normpath(os.path.join(root, spec.authors_file))
     for source in spec.sources:
         folder = os.path.normpath(os.path.join(root, source.dir))
+        # MkDocs joins edit_uri (which names docs/) with a file's edit path: climb out of docs/.
+        from_docs = os.path.relpath(folder, config.docs_dir).replace(os.sep, "/")
         for rel in list_files(folder):
             abs_path = os.path.join(folder, rel)
             if abs_path == authors_file:
@@ -43,8 +45,7 @@ def add_source_files(files: Files, config: MkDocsConfig, spec: SiteSpec, root: s
                 continue
             file = File(src_uri, folder, config.site_dir, config.use_directory_urls)
             file.abs_src_path = abs_path
-            # MkDocs joins edit_uri (which names docs/) with this, so climb out of docs/.
-            file.edit_uri = os.path.relpath(abs_path, config.docs_dir).replace(os.sep, "/")
+            file.edit_uri = f"{from_docs}/{rel}"
             files.append(file)
     return problems
 
