@@ -135,6 +135,7 @@ class Renderer:
         with absolute links only (``rebased=False``) take no base.
         """
         made: dict[tuple[Any, ...], str] = {}
+        kept: list[Any] = []  # keyed by id(): the objects must outlive the cache
 
         def call(obj: Any, *args: Any, **options: Any) -> markupsafe.Markup:
             base = args[0] if rebased else BASE
@@ -144,6 +145,7 @@ class Renderer:
                 macro = getattr(self.macros, name)
                 rest = (BASE, *args[1:]) if rebased else args
                 html = made[key] = str(macro(obj, *rest, **options))
+                kept.append(obj)
             return markupsafe.Markup(html if base == BASE else rebase(html, base))
 
         return call
@@ -192,12 +194,18 @@ class Renderer:
         header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""
         footer = "".join(blocks["footer"](ctx))
         content = page.content or ""
-        match = _H1_END_RE.search(content)
-        if match:
-            page.content = content[: match.end()] + header + content[match.end() :] + footer
-        else:
+        # Python-Markdown writes "</h1>"; raw HTML in a page may say "</H1>".
+        end = content.find("</h1>")
+        if end < 0 and (match := _H1_END_RE.search(content)):
+            end = match.start()
+        if end < 0:
             # Material adds the title only when the content has no <h1>; ours comes first.
-            page.content = "".join(blocks["title"](ctx)) + header + content + footer
+            page.content = "".join((*blocks["title"](ctx), header, content, footer))
+        elif not header:
+            page.content = content + footer
+        else:
+            end += len("</h1>")
+            page.content = "".join((content[:end], header, content[end:], footer))
 
     def _block(self, template: jinja2.Template, name: str, **inputs: Any) -> markupsafe.Markup:
         """Render a block that sees only ``inputs``, once per distinct value of them.
