@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coproduction.blog import reading_time
+from coproduction.compiled import use_own_templates_cache
 from coproduction.config import CoproductionConfig
 from coproduction.excerpts import excerpt_of, word_count
 from coproduction.outputs import write_cross_index, write_feeds
@@ -140,6 +141,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     ) -> jinja2.Environment | None:
         """Keep the theme's environment to render our templates with (event: `env`)."""
         if self.state is not None and self.state.indexes is not None:
+            use_own_templates_cache(env, TEMPLATES)
             self.renderer = Renderer(env, self.state.indexes)
         return env
 
