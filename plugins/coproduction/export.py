@@ -11,36 +11,45 @@ from coproduction.spec import SiteSpec
 
 __all__ = ["cross_index"]
 
+_COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def _page(page: PageRecord, spec: SiteSpec) -> dict[str, Any]:
+    return {
+        "url": page.url,
+        "title": page.title,
+        "description": page.description,
+        "kind": page.kind,
+        "terms": {tax.key: list(page.terms.get(tax.key, ())) for tax in spec.taxonomies},
+        "date": page.date.isoformat() if page.date else None,
+        "authors": list(page.authors),
+        "source": page.path,
+    }
+
 
 def cross_index(pages: Sequence[PageRecord], authors: Mapping[str, Author], spec: SiteSpec) -> str:
-    """The JSON export; ``json`` escapes whatever the titles hold."""
-    document: dict[str, Any] = {
-        "site_name": spec.site_name,
-        "site_url": spec.site_url,
-        "taxonomies": {
-            tax.key: {
-                "title": tax.title,
-                "description": tax.description,
-                "terms": {t.slug: {"title": t.title, "description": t.description} for t in tax.terms},
-            }
-            for tax in spec.taxonomies
+    """The JSON export; ``json`` escapes whatever the titles hold.
+
+    Compact (with ``indent``, Python's json falls back from its C encoder), and one
+    page at a time, so the pages' dictionaries never all exist at once.
+    """
+    head = json.dumps(
+        {
+            "site_name": spec.site_name,
+            "site_url": spec.site_url,
+            "taxonomies": {
+                tax.key: {
+                    "title": tax.title,
+                    "description": tax.description,
+                    "terms": {t.slug: {"title": t.title, "description": t.description} for t in tax.terms},
+                }
+                for tax in spec.taxonomies
+            },
+            "authors": {
+                a.id: {"name": a.name, "role": a.role} for a in sorted(authors.values(), key=lambda a: a.id)
+            },
         },
-        "authors": {
-            a.id: {"name": a.name, "role": a.role} for a in sorted(authors.values(), key=lambda a: a.id)
-        },
-        "pages": [
-            {
-                "url": page.url,
-                "title": page.title,
-                "description": page.description,
-                "kind": page.kind,
-                "terms": {tax.key: list(page.terms.get(tax.key, ())) for tax in spec.taxonomies},
-                "date": page.date.isoformat() if page.date else None,
-                "authors": list(page.authors),
-                "source": page.path,
-            }
-            for page in sorted(pages, key=lambda p: p.url)
-        ],
-    }
-    # Compact: with ``indent`` Python's json falls back from its C encoder, several times slower.
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        **_COMPACT,
+    )
+    body = ",".join(json.dumps(_page(page, spec), **_COMPACT) for page in sorted(pages, key=lambda p: p.url))
+    return f'{head[:-1]},"pages":[{body}]}}\n'

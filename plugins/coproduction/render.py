@@ -136,17 +136,23 @@ class Renderer:
         """
         made: dict[tuple[Any, ...], str] = {}
         kept: list[Any] = []  # keyed by id(): the objects must outlive the cache
+        # Pages at one depth share copies too: a post is on each of its term pages.
+        copies: dict[tuple[Any, ...], markupsafe.Markup] = {}
 
         def call(obj: Any, *args: Any, **options: Any) -> markupsafe.Markup:
             base = args[0] if rebased else BASE
             key = (id(obj), args[1:] if rebased else args, *options.items())
+            copy = copies.get((key, base))
+            if copy is not None:
+                return copy
             html = made.get(key)
             if html is None:
                 macro = getattr(self.macros, name)
                 rest = (BASE, *args[1:]) if rebased else args
                 html = made[key] = str(macro(obj, *rest, **options))
                 kept.append(obj)
-            return markupsafe.Markup(html if base == BASE else rebase(html, base))
+            copy = copies[(key, base)] = markupsafe.Markup(html if base == BASE else rebase(html, base))
+            return copy
 
         return call
 
