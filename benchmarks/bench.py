@@ -378,7 +378,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Options, with ``--quick`` defaults filled in."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", help="comma-separated page counts (default 500,2000,5000)")
-    parser.add_argument("--repeat", type=int, help="builds of each layout per size (default 3)")
+    parser.add_argument("--repeat", type=int, help="builds of each layout per size (default 5)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="results and work directory")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,300, one run, targets not judged")
@@ -386,7 +386,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     sizes = args.sizes or ("100,300" if args.quick else "500,2000,5000")
     args.sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
-    args.repeat = args.repeat or (1 if args.quick else 3)
+    args.repeat = args.repeat or (1 if args.quick else 5)
     args.out = args.out.resolve()
     if args.repeat < 1 or not args.sizes or min(args.sizes) < 10:
         parser.error("--repeat must be at least 1 and every size at least 10")
