@@ -83,6 +83,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             log.warning("%s", problem)
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Keep the navigation: our generated pages get the context MkDocs gives pages (event: `nav`)."""
+        if self.state is not None:
+            self.state.nav = nav
+        return nav
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
@@ -139,10 +145,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        """Keep the theme's environment to render our templates with (event: `env`)."""
-        if self.state is not None and self.state.indexes is not None:
+        """Render our part of every page, now that all are read (event: `env`)."""
+        state = self.state
+        if state is not None and state.indexes is not None and state.nav is not None:
             use_own_templates_cache(env, TEMPLATES)
-            self.renderer = Renderer(env, self.state.indexes)
+            self.renderer = Renderer(env, state.indexes)
+            self.renderer.prepare(files, config, state.nav)
         return env
 
     # After the search plugin indexes the page, so chips and related lists stay out of search.
@@ -151,9 +159,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Fill generated pages; add terms, related and post details to pages (event: `page_context`)."""
+        """Put in what ``on_env`` rendered for the page (event: `page_context`)."""
         if self.renderer is not None:
-            self.renderer.page_content(page, context)
+            self.renderer.page_content(page)
         return context
 
     @timed

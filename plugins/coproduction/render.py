@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
 import markupsafe
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from coproduction.content import KIND_LABELS
+from coproduction.content import KIND_LABELS, PageRecord
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
 from coproduction.urls import url_for
@@ -24,6 +29,14 @@ TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 
 _H1_END_RE = re.compile(r"</h1>", re.IGNORECASE)
 _ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+
+
+def _h1_end(html: str) -> int:
+    """Where the first ``</h1>`` ends, or -1. Python-Markdown writes "</h1>"; raw HTML may say "</H1>"."""
+    end = html.find("</h1>")
+    if end < 0 and (match := _H1_END_RE.search(html)):
+        end = match.start()
+    return end + len("</h1>") if end >= 0 else -1
 
 
 def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, Any]:
@@ -125,6 +138,8 @@ class Renderer:
         self._heads: dict[tuple[tuple[str, str], ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
+        self._ready: dict[str, str | tuple[str, str, str]] = {}
+        """Per page: a generated page's content, or a content page's additions."""
 
     def _shared(self, name: str, *, rebased: bool = True) -> Callable[..., markupsafe.Markup]:
         """Macro ``name`` of ``macros.html``, rendered once per object and options.
@@ -159,20 +174,33 @@ class Renderer:
     def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
         return self.env.get_template(name).render({**context, **extra})
 
-    def page_content(self, page: Page, context: Mapping[str, Any]) -> None:
-        """Fill a generated page, or add the header and footer blocks to a content page."""
-        src_uri = page.file.src_uri
+    def prepare(self, files: Iterable[File], config: MkDocsConfig, nav: Navigation) -> None:
+        """Render what each page gets, in one pass once every page is read (event ``env``).
+
+        One pass is several times faster than a render per page in between MkDocs'
+        own work, which leaves the processor's caches cold. ``page_content`` then
+        only puts the results in place.
+        """
+        doc_files = [f for f in files if f.page is not None]
         indexes = self.indexes
-        record = indexes.by_src_uri.get(src_uri)
-        if record is None:
-            made = indexes.generated_by_src_uri.get(src_uri)
-            if made is not None:
-                page.content = self.render(made.template, context, **made.context)
-            return
+        for file in doc_files:
+            page = file.page
+            assert page is not None
+            record = indexes.by_src_uri.get(file.src_uri)
+            if record is not None:
+                self._ready[file.src_uri] = self._additions(page, record, config)
+            elif (made := indexes.generated_by_src_uri.get(file.src_uri)) is not None:
+                # The context MkDocs gives the page's own template.
+                context = get_context(nav, doc_files, config, page)
+                self._ready[file.src_uri] = self.render(made.template, context, **made.context)
+
+    def _additions(self, page: Page, record: PageRecord, config: MkDocsConfig) -> tuple[str, str, str]:
+        """A content page's title (only if its Markdown has none), header and footer."""
+        indexes = self.indexes
         # One template, one context, a few blocks: cheaper than a render per block.
         template = self.env.get_template("coproduction/page.html")
         blocks = template.blocks
-        base_url = context.get("base_url", ".")
+        base_url = get_relative_url(".", page.url)  # as MkDocs works it out for the page
         newer, older = indexes.blog.neighbours.get(record.url, (None, None)) if indexes.blog else (None, None)
         # The globals are copied once per build (after every plugin's on_env), not by
         # new_context on every call.
@@ -183,7 +211,7 @@ class Renderer:
                 **self._globals,
                 "page": page,
                 "base_url": base_url,
-                "config": context.get("config"),
+                "config": config,
                 "record": record,
                 "newer": newer,
                 "older": older,
@@ -199,18 +227,26 @@ class Renderer:
         # The header holds a byline or a draft banner: other pages have none.
         header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""
         footer = "".join(blocks["footer"](ctx))
+        # Material adds the title only when the content has no <h1>; ours comes first.
+        title = "" if _h1_end(page.content or "") >= 0 else "".join(blocks["title"](ctx))
+        return title, header, footer
+
+    def page_content(self, page: Page) -> None:
+        """Fill a generated page, or add its title, header and footer to a content page."""
+        ready = self._ready.pop(page.file.src_uri, None)
+        if ready is None:
+            return
+        if isinstance(ready, str):
+            page.content = ready
+            return
+        title, header, footer = ready
         content = page.content or ""
-        # Python-Markdown writes "</h1>"; raw HTML in a page may say "</H1>".
-        end = content.find("</h1>")
-        if end < 0 and (match := _H1_END_RE.search(content)):
-            end = match.start()
+        end = _h1_end(content)
         if end < 0:
-            # Material adds the title only when the content has no <h1>; ours comes first.
-            page.content = "".join((*blocks["title"](ctx), header, content, footer))
+            page.content = "".join((title, header, content, footer))
         elif not header:
             page.content = content + footer
         else:
-            end += len("</h1>")
             page.content = "".join((content[:end], header, content[end:], footer))
 
     def _block(self, template: jinja2.Template, name: str, **inputs: Any) -> markupsafe.Markup:

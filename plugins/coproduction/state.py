@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
 
 from coproduction.config import CoproductionConfig, to_spec
 from coproduction.site import Indexes
@@ -45,3 +46,5 @@ class BuildState:
     root: str
     """The folder holding ``mkdocs.yml``; source folders are relative to it."""
     indexes: Indexes | None = None
+    nav: Navigation | None = None
+    """MkDocs' navigation, for the context our generated pages are rendered with."""
