@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; README.md explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench lint clean
+.PHONY: serve build test check bench lint clean chromium
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -22,8 +22,18 @@ serve: $(STAMP)
 build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive the system's Chromium (never a downloaded one). Installed
+# here when it is missing and we can (Debian or Ubuntu, as root); otherwise those
+# tests fail and say how to get it.
+chromium:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else echo "Chromium is missing: the browser tests will fail. Install it (sudo apt-get install chromium) or set CHROMIUM."; fi
 
 check: $(STAMP)
 	@$(BIN)/python -m coproduction check

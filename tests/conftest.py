@@ -145,3 +145,16 @@ def make_site(tmp_path: Path) -> Iterator[Callable[..., Built]]:
         return build_site(tmp_path, strict=strict, serve=serve)
 
     yield make
+
+
+@pytest.fixture(scope="session")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The repository's own site, built strictly into a temporary folder (once per test run)."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Built(root=REPO, site=site)

@@ -15,22 +15,6 @@ from conftest import REPO, Built, build_site
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real site, built strictly into a temporary folder."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site = tmp_path_factory.mktemp("real") / "site"
-    config = load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return Built(root=REPO, site=site)
-
-
 def _content_pages(site: Path) -> list[Path]:
     generated = ("barriers", "authors", "posts/archive", "posts/page", "search", "assets")
     pages = []

@@ -1,0 +1,158 @@
+"""What a reader sees: the real site, served on localhost and driven in headless Chromium.
+
+Chromium comes from the system (Debian's ``chromium`` package; ``.ci/run`` and
+``make test`` install it). If it cannot be found, these tests fail: they never skip.
+axe-core (through axe-playwright-python) checks each kind of page against WCAG 2.2 AA.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import Built
+
+# Every kind of page the site has, by URL.
+PAGES = {
+    "home": "",
+    "principles": "principles/",
+    "guidance": "guidance/paying-people/",
+    "tool": "toolkit/power-mapping/",
+    "blog": "posts/",
+    "post": "posts/real-reasons-we-still-dont-co-produce/",
+    "overview": "barriers/",
+    "term": "barriers/power/",
+    "archive": "posts/archive/2019/",
+    "author": "authors/alex-fox/",
+    "authors": "authors/",
+    "accessibility": "accessibility/",
+}
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The flags this machine's Chromium needs: no sandbox as root, and no calls to
+# Google's servers, which a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    """The system's Chromium: ``$CHROMIUM``, or ``chromium`` on the PATH."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found or not os.access(found, os.X_OK):
+        pytest.fail(
+            "Chromium was not found, so the browser tests cannot run. Install it "
+            "(Debian: apt-get install chromium; `make test` does this when it can) "
+            "or set CHROMIUM to its path.",
+            pytrace=False,
+        )
+    return found
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(real: Built) -> Iterator[str]:
+    """The built site, served over HTTP on a free local port."""
+    handler = functools.partial(_QuietHandler, directory=str(real.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    path = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_wcag_22_aa_problems(page: Page, site_url: str, name: str) -> None:
+    page.goto(site_url + PAGES[name])
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_page_kind_works_without_javascript(browser: Browser, site_url: str) -> None:
+    """Links, lists, chips and the pager are plain HTML: a reader without JavaScript gets them all."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.get_by_role("link", name="Barriers", exact=True).first.click()
+        assert page.get_by_role("heading", level=1).inner_text().strip() == "Barriers to co-production"
+        page.get_by_role("link", name="Power", exact=True).first.click()
+        assert page.url.endswith("/barriers/power/")
+        page.get_by_role("link", name="The real reasons we still don't co-produce").first.click()
+        assert page.url.endswith("/posts/real-reasons-we-still-dont-co-produce/")
+        about = page.locator("aside.cp-page-footer")
+        assert about.is_visible()
+        assert about.get_by_role("link", name="Power", exact=True).is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "post", "term", "overview", "blog"])
+def test_phone_width_needs_no_sideways_scrolling(browser: Browser, site_url: str, name: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[name])
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{PAGES[name] or '/'} is {overflow}px wider than a 360px phone screen"
+    finally:
+        context.close()
+
+
+def test_print_shows_the_text_without_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGES["blog"])
+    page.emulate_media(media="print")
+    assert page.locator("article").first.is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".cp-pagination").first.is_visible()
+    assert page.locator(".cp-summary").first.is_visible()
+
+
+def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGES["post"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.hash]")
+    assert focused[0] == "Skip to content"
+    assert page.locator(":focus").is_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith(focused[1])
