@@ -15,7 +15,11 @@ AUTHORS = {"ann": Author("ann", "Ann Author"), "bob": Author("bob", "Bob Writer"
 TERM_TITLES = {("barriers", "power"): "Power", ("barriers", "capacity"): "Capacity"}
 
 
-def feed(posts: list[PageRecord], site_url: str = "https://example.org/toolkit/") -> Feed:
+def feed(
+    posts: list[PageRecord],
+    site_url: str = "https://example.org/toolkit/",
+    made: dict[str, FeedItem] | None = None,
+) -> Feed:
     return build_feed(
         path="feed.xml",
         title="Test Toolkit",
@@ -25,6 +29,7 @@ def feed(posts: list[PageRecord], site_url: str = "https://example.org/toolkit/"
         posts=posts,
         authors=AUTHORS,
         term_titles=TERM_TITLES,
+        made=made,
     )
 
 
@@ -159,22 +164,8 @@ def test_feeds_sharing_made_items_build_each_post_once() -> None:
     """A post in the blog's feed and its term's feed is one item, built once."""
     posts = two_posts()
     made: dict[str, FeedItem] = {}
-
-    def build(path: str, chosen: list[PageRecord]) -> Feed:
-        return build_feed(
-            path=path,
-            title="T",
-            description="D",
-            page_url="posts/",
-            site_url="https://example.org/",
-            posts=chosen,
-            authors=AUTHORS,
-            term_titles=TERM_TITLES,
-            made=made,
-        )
-
-    site = build("feed.xml", posts)
-    term = build("barriers/power/feed.xml", posts[:1])
+    site = feed(posts, "https://example.org/", made)
+    term = feed(posts[:1], "https://example.org/", made)  # as a term's feed would
     assert term.items[0] is site.items[0]
     assert sorted(made) == sorted(p.url for p in posts)
     assert site.items[0].link == "https://example.org/posts/new/"
