@@ -256,3 +256,30 @@ def test_bad_taxonomy_config_names_the_option(tmp_path: Path, caplog: pytest.Log
         load_config(config_file=str(tmp_path / "mkdocs.yml"))
     assert "term 'Bad Term' must use only lower-case letters" in caplog.text
     assert "coproduction" in caplog.text
+
+
+def test_easy_read_versions_link_both_ways(make_site: Any) -> None:
+    built = make_site(
+        {
+            "docs/guide.md": page(
+                {"title": "Paying people", "barriers": ["capacity"], "easy_read": "easy-read/guide.md"}
+            ),
+            "docs/easy-read/guide.md": page({"title": "Paying people: Easy Read", "barriers": ["capacity"]}),
+            "docs/other.md": page("title: Other\nbarriers: [power]\neasy_read: easy-read/missing.md\n"),
+        }
+    )
+    standard = built.content("guide/")
+    assert '<a href="../easy-read/guide/">Easy Read version of this page</a>' in standard
+    easy = built.content("easy-read/guide/")
+    assert '<a href="../../guide/">Standard version of this page</a>: Paying people' in easy
+    assert "Standard version" not in built.content("other/")
+    # docs/other.md line 4 names a page that does not exist: a warning, and the page still builds.
+    assert any(
+        w.endswith(
+            "docs/other.md:4: easy_read 'easy-read/missing.md' is not a page of this site: "
+            "give the path of the Easy Read page's Markdown file from docs/, like "
+            "easy_read: easy-read/home.md"
+        )
+        for w in built.warnings
+    ), built.warnings
+    assert built.exists("other/")

@@ -17,7 +17,7 @@ from coproduction.content import KINDS, Author, PageRecord, Problem
 from coproduction.frontmatter import FrontMatter
 from coproduction.spec import SiteSpec, TaxonomySpec
 
-__all__ = ["check_urls", "make_record", "parse_date", "suggest"]
+__all__ = ["check_easy_read", "check_urls", "make_record", "parse_date", "suggest"]
 
 _OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read")
 # Front matter keys Material and MkDocs understand; never reported as unknown.
@@ -222,11 +222,27 @@ def make_record(
         authors=_authors(fm, authors, problems, required=is_post),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
-        easy_read=_text(fm, "easy_read", problems),
+        easy_read=_text(fm, "easy_read", problems).lstrip("/"),
+        easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
         meta=data,
         body=fm.body,
     )
     return record, problems
+
+
+def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:
+    """``easy_read`` naming a file that is not one of the site's pages."""
+    names = {page.src_uri for page in pages}
+    return [
+        Problem(
+            page.path,
+            page.easy_read_line,
+            f"easy_read '{page.easy_read}' is not a page of this site: give the path of the Easy "
+            "Read page's Markdown file from docs/, like easy_read: easy-read/home.md",
+        )
+        for page in pages
+        if page.easy_read and page.easy_read not in names
+    ]
 
 
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:

@@ -82,6 +82,9 @@ class PageRecord:
     draft: bool = False
     reviewed: dt.date | None = None
     easy_read: str = ""
+    """MkDocs' name (src_uri) of this page's Easy Read version."""
+    easy_read_line: int = 1
+    """Where ``easy_read`` is set, for a message if no such page exists."""
     meta: dict[str, Any] = field(default_factory=dict)
     """The front matter as parsed; MkDocs' ``page.meta``."""
     body: str | None = None

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from coproduction.blog import Blog, build_blog
-from coproduction.checks import check_urls, make_record
+from coproduction.checks import check_easy_read, check_urls, make_record
 from coproduction.content import Author, PageRecord, Problem
 from coproduction.feeds import Feed, build_feed
 from coproduction.frontmatter import read_text, split
@@ -71,6 +71,8 @@ class Indexes:
     generated_by_src_uri: dict[str, GeneratedPage] = field(default_factory=dict)
 
     terms: dict[tuple[str, str], TermEntry] = field(default_factory=dict)
+    standard_versions: dict[str, PageRecord] = field(default_factory=dict)
+    """An Easy Read page's src_uri -> the page it is the Easy Read version of."""
     _site_feed: tuple[tuple[str, str], ...] = ()
     _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
         default_factory=dict
@@ -78,6 +80,7 @@ class Indexes:
 
     def __post_init__(self) -> None:
         self.by_src_uri = {p.src_uri: p for p in self.pages}
+        self.standard_versions = {p.easy_read: p for p in self.pages if p.easy_read}
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
         self._site_feed = ((self.spec.site_name, self.absolute("feed.xml")),)
@@ -271,7 +274,7 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         related=related_lists(pages, spec.related),
         blog=blog,
         generated=generated,
-        problems=collisions,
+        problems=collisions + check_easy_read(pages),
     )
 
 
