@@ -273,6 +273,7 @@ def test_easy_read_versions_link_both_ways(make_site: Any) -> None:
     easy = built.content("easy-read/guide/")
     assert '<a href="../../guide/">Standard version of this page</a>: Paying people' in easy
     assert "Standard version" not in built.content("other/")
+    assert "Easy Read version" not in built.content("other/")  # no link to a page that is not there
     # docs/other.md line 4 names a page that does not exist: a warning, and the page still builds.
     assert any(
         w.endswith(

@@ -20,7 +20,6 @@ from mkdocs.utils import get_relative_url
 from coproduction.content import KIND_LABELS, PageRecord
 from coproduction.excerpts import relink
 from coproduction.site import Indexes
-from coproduction.urls import url_for
 
 __all__ = ["TEMPLATES", "Renderer"]
 
@@ -114,14 +113,12 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, indexes: Indexes) -> None:
         self.env = env
         self.indexes = indexes
-        spec = indexes.spec
         # Globals, so that macros imported without the page's context can use them.
         env.globals["coproduction"] = indexes
         env.globals["coproduction_relink"] = relink
         env.globals["cp_kind_labels"] = KIND_LABELS
         env.filters["cp_date"] = long_date
         env.filters["cp_url"] = relative_url
-        env.filters["cp_page_url"] = lambda src: url_for(src, spec.use_directory_urls)
         # Fragments that pages at every depth show: rendered once, then rebased.
         item = env.globals["cp_item"] = self._shared("item")
         # A whole list of items, joined here rather than by a loop in the template.
