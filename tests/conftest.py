@@ -92,11 +92,8 @@ class Built:
         return json.loads((self.site / "cross-index.json").read_text(encoding="utf-8"))
 
 
-def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any] | None = None) -> None:
-    """Write ``mkdocs.yml`` and the given files (paths relative to ``root``)."""
-    merged = dict(BASE_CONFIG if config is None else config)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(merged, sort_keys=False), encoding="utf-8")
-    files = {"docs/index.md": page({"title": "Home", "barriers": []}), **files}
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write each file (text as UTF-8, bytes as they are) at its path relative to ``root``."""
     for rel, content in files.items():
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +101,13 @@ def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any]
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+
+
+def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any] | None = None) -> None:
+    """Write ``mkdocs.yml`` and the given files (paths relative to ``root``)."""
+    merged = dict(BASE_CONFIG if config is None else config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(merged, sort_keys=False), encoding="utf-8")
+    write_files(root, {"docs/index.md": page({"title": "Home", "barriers": []}), **files})
 
 
 class _Collect(logging.Handler):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_files
 from coproduction.cli import collect, main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,13 +81,7 @@ BROKEN: dict[str, str | bytes] = {
 
 def write_site(root: Path, files: dict[str, str | bytes], config: str = CONFIG) -> Path:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(root, files)
     return root / "mkdocs.yml"
 
 
