@@ -103,11 +103,22 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             target.write_text(content, encoding="utf-8")
 
 
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The coproduction plugin's options in a fixture configuration."""
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "coproduction" in entry:
+            return dict(entry["coproduction"] or {})
+    return {}
+
+
 def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any] | None = None) -> None:
-    """Write ``mkdocs.yml`` and the given files (paths relative to ``root``)."""
+    """Write ``mkdocs.yml``, the given files (paths relative to ``root``) and the source folders
+    the configuration names (a missing one is a configuration problem)."""
     merged = dict(BASE_CONFIG if config is None else config)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(merged, sort_keys=False), encoding="utf-8")
     write_files(root, {"docs/index.md": page({"title": "Home", "barriers": []}), **files})
+    for source in plugin_options(merged).get("sources", {}).values():
+        (root / source["dir"]).mkdir(parents=True, exist_ok=True)
 
 
 class _Collect(logging.Handler):

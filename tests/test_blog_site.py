@@ -204,13 +204,32 @@ def test_feeds_parse_and_hold_the_right_entries(make_site: Any) -> None:
     assert 'href="https://example.org/toolkit/barriers/capacity/feed.xml"' in built.html("barriers/capacity/")
 
 
-def test_feeds_need_site_url(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_feeds_need_site_url_only_when_there_is_a_blog(tmp_path: Path) -> None:
     config = copy.deepcopy(BASE_CONFIG)
     del config["site_url"]
     write_site(tmp_path, blog(post("a", "2020-01-01")), config)
+    built = build_site(tmp_path)
+    assert built.warnings == [
+        "coproduction: mkdocs.yml:1: the blog's feeds need 'site_url', the address the site is published "
+        "at (for example site_url: https://example.org/); or turn them off with 'feeds: false' under the "
+        "coproduction plugin"
+    ]
+    # Every page is still built; no feed is written, and no page advertises one.
+    assert built.exists("posts/a/") and built.exists("posts/")
+    assert not (built.site / "feed.xml").exists()
+    assert "application/rss+xml" not in built.html("posts/")
     with pytest.raises(Abort):
-        build_site(tmp_path)
-    assert "feeds need 'site_url' in mkdocs.yml" in caplog.text
+        build_site(tmp_path, strict=True)
+
+
+def test_no_site_url_needed_without_a_blog(tmp_path: Path) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    del config["site_url"]
+    # posts/ is still a source of kind post, but it holds no post: there is no blog.
+    write_site(tmp_path, {"toolkit/a.md": page({"title": "A", "barriers": ["power"]})}, config)
+    built = build_site(tmp_path, strict=True)
+    assert built.warnings == []
+    assert built.exists("toolkit/a/")
 
 
 def test_unknown_author_and_impossible_date_are_content_problems(make_site: Any) -> None:

@@ -84,8 +84,8 @@ def test_a_source_file_that_clashes_with_docs_is_reported(make_site: Any) -> Non
             "toolkit/checklist.md": page({"title": "Toolkit copy", "barriers": []}),
         }
     )
-    assert any(
-        w.startswith("coproduction: toolkit/checklist.md:1: the URL /toolkit/checklist/ is already used")
-        for w in built.warnings
-    ), built.warnings
+    assert built.warnings == [
+        "coproduction: toolkit/checklist.md:1: this file and docs/toolkit/checklist.md are both "
+        "published at /toolkit/checklist/: rename or move one of them"
+    ]
     assert "Docs copy" in built.html("toolkit/checklist/")

@@ -1,24 +1,30 @@
 """MkDocs plugin for co-production toolkits and blogs.
 
-The core (records, checks, indexes, feeds, export) is plain Python; the adapter
-(``plugin``, ``config``, ``sources``, ``render``, ``outputs``, ``state``) is the
-only part that imports MkDocs.
+``coproduction.core`` is plain Python (records, front matter, checks, indexes,
+feeds, export, and the one pipeline that reads a site); ``coproduction.mkdocs_plugin``
+is the adapter, the only code that imports MkDocs. This module re-exports the core's
+public API; it imports no MkDocs.
 """
 
 from __future__ import annotations
 
-from coproduction.content import KINDS, Author, PageRecord, Problem
-from coproduction.related import related_lists
-from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.core.pipeline import Site, run
+from coproduction.core.records import KINDS, Author, PageRecord, Problem
+from coproduction.core.related import related_lists
+from coproduction.core.settings import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.core.sources import ContentFile
 
 __all__ = [
     "KINDS",
     "Author",
+    "ContentFile",
     "PageRecord",
     "Problem",
+    "Site",
     "SiteSpec",
     "SourceSpec",
     "TaxonomySpec",
     "TermSpec",
     "related_lists",
+    "run",
 ]

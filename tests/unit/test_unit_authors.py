@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coproduction.authors import read_authors
-from coproduction.content import Author, Problem
+from coproduction.core.authors import read_authors
+from coproduction.core.records import Author, Problem
 
 PATH = "posts/authors.yml"
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from unit_support import make_page
 
-from coproduction.blog import Blog, Listing, build_blog, pager, reading_time
-from coproduction.content import Author, PageRecord
+from coproduction.core.blog import Blog, Listing, build_blog, pager, reading_time
+from coproduction.core.records import Author, PageRecord
 
 AUTHORS = {
     "bob": Author("bob", "Bob Writer"),

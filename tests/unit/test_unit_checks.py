@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from unit_support import SPEC, make_page
 
-from coproduction.checks import check_urls, make_record, parse_date, suggest
-from coproduction.content import Author, PageRecord, Problem
-from coproduction.frontmatter import split
-from coproduction.spec import SiteSpec
+from coproduction.core.checks import check_urls, make_record, parse_date, suggest
+from coproduction.core.frontmatter import split
+from coproduction.core.records import Author, PageRecord, Problem
+from coproduction.core.settings import SiteSpec
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),

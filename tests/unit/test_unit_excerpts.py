@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coproduction.excerpts import MORE, excerpt_of, relink, word_count
+from coproduction.core.excerpts import MORE, excerpt_of, relink, word_count
 
 RENDERED = (
     '<h1 id="the-title">The title<a class="headerlink" href="#the-title" '

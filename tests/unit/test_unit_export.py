@@ -7,8 +7,8 @@ import json
 
 from unit_support import AUDIENCE, SPEC, make_page
 
-from coproduction.content import Author, PageRecord
-from coproduction.export import cross_index
+from coproduction.core.export import cross_index
+from coproduction.core.records import Author, PageRecord
 
 AUTHORS = {
     "bob": Author("bob", "Bob Writer", role="Editor", description="not exported"),

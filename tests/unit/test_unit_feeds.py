@@ -8,8 +8,8 @@ from email.utils import parsedate_to_datetime
 import pytest
 from unit_support import make_page
 
-from coproduction.content import Author, PageRecord
-from coproduction.feeds import Feed, FeedItem, build_feed, plain_text, rfc822
+from coproduction.core.feeds import Feed, FeedItem, build_feed, plain_text, rfc822
+from coproduction.core.records import Author, PageRecord
 
 AUTHORS = {"ann": Author("ann", "Ann Author"), "bob": Author("bob", "Bob Writer")}
 TERM_TITLES = {("barriers", "power"): "Power", ("barriers", "capacity"): "Capacity"}

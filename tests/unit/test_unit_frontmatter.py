@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coproduction.content import Problem
-from coproduction.frontmatter import parse_yaml, read_text, split
+from coproduction.core.frontmatter import parse_yaml, read_text, split
+from coproduction.core.records import Problem
 
 
 def test_valid_front_matter_gives_data_body_and_key_lines() -> None:

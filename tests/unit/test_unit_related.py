@@ -9,9 +9,9 @@ from typing import ClassVar
 import pytest
 from unit_support import make_page
 
-import coproduction.related as related_module
-from coproduction.content import PageRecord, recency_key
-from coproduction.related import related_lists
+import coproduction.core.related as related_module
+from coproduction.core.records import PageRecord, recency_key
+from coproduction.core.related import related_lists
 
 
 def urls(pages: list[PageRecord]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coproduction.render import BASE, rebase, relative_url
+from coproduction.mkdocs_plugin.render import BASE, rebase, relative_url
 
 URLS = ["", "./", "posts/a/", "barriers/power/", "feed.xml", "https://example.org/x", "#top", "/abs/"]
 BASES = ["", ".", "..", "../..", "../../.."]

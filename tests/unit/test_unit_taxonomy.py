@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from unit_support import AUDIENCE, BARRIERS, make_page
 
-from coproduction.content import PageRecord
-from coproduction.taxonomy import TaxonomyIndex, build_index
+from coproduction.core.records import PageRecord
+from coproduction.core.taxonomy import TaxonomyIndex, build_index
 
 
 def site() -> list[PageRecord]:

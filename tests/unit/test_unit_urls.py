@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coproduction.urls import url_for
+from coproduction.core.urls import url_for
 
 
 @pytest.mark.parametrize(

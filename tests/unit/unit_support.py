@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from coproduction.content import PageRecord
-from coproduction.spec import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.core.records import PageRecord
+from coproduction.core.settings import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
 
 BARRIERS = TaxonomySpec(
     key="barriers",

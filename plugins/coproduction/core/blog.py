@@ -1,0 +1,171 @@
+"""The blog's indexes: paginated listings, year archives, author pages, previous and next."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from coproduction.core.records import Author, PageRecord, recency_key
+from coproduction.core.urls import url_for
+
+__all__ = ["Archive", "AuthorPage", "Blog", "Listing", "build_blog", "pager", "reading_time"]
+
+WORDS_PER_MINUTE = 200
+PAGER_SPAN = 2
+"""Numbered links either side of the current listing page; the first and last always show."""
+
+
+def reading_time(words: int) -> int:
+    """Whole minutes to read ``words`` words, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@dataclass(slots=True)
+class Listing:
+    """One page of the blog's listing."""
+
+    number: int
+    total: int
+    src_uri: str
+    url: str
+    posts: list[PageRecord]
+    urls: list[str] = field(default_factory=list)
+    """The URL of every listing page, shared by all of them."""
+    pages: list[tuple[int, str] | None] = field(default_factory=list)
+    """The numbered links to show, as (number, url); ``None`` where numbers are skipped.
+
+    A window, not every page: a pager listing all pages on each page grows with
+    the square of the blog."""
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.total else None
+
+
+def pager(number: int, total: int, urls: list[str], span: int = PAGER_SPAN) -> list[tuple[int, str] | None]:
+    """Page 1, the last page, and ``span`` pages either side of ``number``; ``None`` for a gap.
+
+    A gap of a single page shows that page instead: "1 2 3" rather than "1 … 3".
+    """
+    shown = sorted({1, total, *range(max(1, number - span), min(total, number + span) + 1)})
+    window: list[tuple[int, str] | None] = []
+    previous = 0
+    for n in shown:
+        if n - previous == 2:
+            window.append((n - 1, urls[n - 2]))
+        elif n - previous > 2:
+            window.append(None)
+        window.append((n, urls[n - 1]))
+        previous = n
+    return window
+
+
+@dataclass(slots=True)
+class Archive:
+    """Posts of one year."""
+
+    year: int
+    src_uri: str
+    url: str
+    posts: list[PageRecord]
+
+
+@dataclass(slots=True)
+class AuthorPage:
+    """An author's profile and their posts."""
+
+    author: Author
+    url: str
+    posts: list[PageRecord]
+
+
+@dataclass(slots=True)
+class Blog:
+    """Every blog index of one build."""
+
+    folder: str
+    posts: list[PageRecord]
+    """Newest first."""
+    listings: list[Listing]
+    archives: list[Archive]
+    """Newest year first."""
+    archive_src_uri: str
+    archive_url: str
+    authors: list[AuthorPage]
+    authors_src_uri: str
+    authors_url: str
+    neighbours: dict[str, tuple[PageRecord | None, PageRecord | None]]
+    """Post URL -> (newer post, older post)."""
+    author_urls: dict[str, str]
+
+
+def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory_urls: bool) -> list[Listing]:
+    per_page = max(1, per_page)
+    total = max(1, math.ceil(len(posts) / per_page))
+    src_uris = [f"{folder}/index.md"] + [f"{folder}/page/{n}.md" for n in range(2, total + 1)]
+    urls = [url_for(s, use_directory_urls) for s in src_uris]
+    return [
+        Listing(
+            number=n,
+            total=total,
+            src_uri=src_uris[n - 1],
+            url=urls[n - 1],
+            posts=posts[(n - 1) * per_page : n * per_page],
+            urls=urls,
+            pages=pager(n, total, urls),
+        )
+        for n in range(1, total + 1)
+    ]
+
+
+def build_blog(
+    pages: list[PageRecord],
+    authors: dict[str, Author],
+    *,
+    folder: str = "posts",
+    per_page: int = 10,
+    use_directory_urls: bool = True,
+) -> Blog:
+    """Build every blog index from the published pages, in one pass over the posts."""
+    posts = sorted((p for p in pages if p.is_post), key=recency_key)
+    by_year: dict[int, list[PageRecord]] = {}
+    by_author: dict[str, list[PageRecord]] = {a: [] for a in authors}
+    neighbours: dict[str, tuple[PageRecord | None, PageRecord | None]] = {}
+    for i, post in enumerate(posts):
+        if post.date is not None:
+            by_year.setdefault(post.date.year, []).append(post)
+        for author in post.authors:
+            by_author.setdefault(author, []).append(post)
+        newer = posts[i - 1] if i > 0 else None
+        older = posts[i + 1] if i + 1 < len(posts) else None
+        neighbours[post.url] = (newer, older)
+    archives = [
+        Archive(
+            year=year,
+            src_uri=f"{folder}/archive/{year}.md",
+            url=url_for(f"{folder}/archive/{year}.md", use_directory_urls),
+            posts=by_year[year],
+        )
+        for year in sorted(by_year, reverse=True)
+    ]
+    author_urls = {a.id: url_for(a.src_uri, use_directory_urls) for a in authors.values()}
+    author_pages = [
+        AuthorPage(author=authors[a], url=author_urls[a], posts=by_author.get(a, [])) for a in sorted(authors)
+    ]
+    return Blog(
+        folder=folder,
+        posts=posts,
+        listings=_paginate(posts, folder, per_page, use_directory_urls),
+        archives=archives,
+        archive_src_uri=f"{folder}/archive/index.md",
+        archive_url=url_for(f"{folder}/archive/index.md", use_directory_urls),
+        authors=author_pages,
+        authors_src_uri="authors/index.md",
+        authors_url=url_for("authors/index.md", use_directory_urls),
+        neighbours=neighbours,
+        author_urls=author_urls,
+    )

@@ -1,0 +1,329 @@
+"""Content checks: front matter into a page record, and every problem found on the way.
+
+Each problem names the file and line and says how to fix it; the page keeps
+everything that was valid, so one mistake never costs a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from coproduction.core.frontmatter import FrontMatter
+from coproduction.core.records import KINDS, Author, PageRecord, Problem
+from coproduction.core.settings import SiteSpec, TaxonomySpec
+
+__all__ = ["check_easy_read", "check_links", "check_urls", "make_record", "parse_date", "suggest"]
+
+_OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read")
+# Front matter keys Material and MkDocs understand; never reported as unknown.
+_THEME_KEYS = ("hide", "icon", "status", "template", "search", "tags", "subtitle", "comments")
+# An ATX "# Title" or a setext "Title" underlined with "===".
+_HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
+_FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_ATTR_LIST_RE = re.compile(r"\s*\{[^}]*\}\s*$")
+_MARKUP_RE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest known word, or ''."""
+    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A real calendar date from ``YYYY-MM-DD`` (a time after it is allowed), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}([ T].*)?$", value.strip()):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
+
+
+def _text(fm: FrontMatter, key: str, problems: list[Problem]) -> str:
+    value = fm.data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        problems.append(Problem(fm.path, fm.line(key), f"'{key}' should be plain text, not a list"))
+        return ""
+    return str(value)
+
+
+def _title_from_markdown(body: str, src_uri: str) -> str:
+    """The first level-1 heading, as MkDocs would render it to text, else from the file name."""
+    text = _FENCE_RE.sub("", body) if "```" in body or "~~~" in body else body
+    match = _HEADING_RE.search(text)
+    if match:
+        heading = _ATTR_LIST_RE.sub("", match.group(1) or match.group(2))
+        return _MARKUP_RE.sub(lambda m: m.group(1) or "", heading).strip()
+    name = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if name in ("index", "README"):
+        name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.islower() else title
+
+
+def _list(fm: FrontMatter, key: str, problems: list[Problem], example: str) -> list[Any]:
+    """The value of ``key`` as a list; a lone text value is accepted with a warning."""
+    value = fm.data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        problems.append(Problem(fm.path, fm.line(key), f"'{key}' should be a list: write {key}: [{example}]"))
+        return [value]
+    problems.append(
+        Problem(fm.path, fm.line(key), f"'{key}' should be a list of text, like {key}: [{example}]")
+    )
+    return []
+
+
+def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple[str, ...]:
+    known = tax.slugs
+    example = ", ".join(known[:2]) or "term"
+    found: list[str] = []
+    is_list = isinstance(fm.data.get(tax.key), list)
+    for i, value in enumerate(_list(fm, tax.key, problems, example)):
+        if isinstance(value, str) and value in known and value not in found:
+            found.append(value)
+            continue
+        line = fm.line(tax.key, i) if is_list else fm.line(tax.key)  # only for a problem: slow
+        if not isinstance(value, str):
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"{tax.key} term {value!r} is not text: write one of {', '.join(known)}",
+                )
+            )
+        elif value not in known:
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"unknown {tax.key} term '{value}'.{suggest(value, known)} "
+                    f"Known terms: {', '.join(known)}",
+                )
+            )
+        else:
+            problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed twice"))
+    return tuple(found)
+
+
+def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) -> dt.date | None:
+    value = fm.data.get(key)
+    if value is None:
+        if required:
+            problems.append(Problem(fm.path, fm.line(), f"a post needs a {key}: add '{key}: YYYY-MM-DD'"))
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line(key),
+                f"{key} '{value}' is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
+            )
+        )
+        return None
+    fm.data[key] = parsed  # page.meta carries a real date, as MkDocs' own loader gives
+    return parsed
+
+
+def _authors(
+    fm: FrontMatter, authors: Mapping[str, Author], problems: list[Problem], required: bool
+) -> tuple[str, ...]:
+    if fm.data.get("authors") is None:
+        if required:
+            problems.append(Problem(fm.path, fm.line(), "a post needs authors: add 'authors: [your-id]'"))
+        return ()
+    values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
+    found: list[str] = []
+    is_list = isinstance(fm.data["authors"], list)
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or value not in authors:
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line("authors", i) if is_list else fm.line("authors"),
+                    f"unknown author id '{value}'.{suggest(str(value), authors)} "
+                    "Add the author to the authors file or use an id from it",
+                )
+            )
+        elif value not in found:
+            found.append(value)
+    return tuple(found)
+
+
+def make_record(
+    fm: FrontMatter,
+    *,
+    src_uri: str,
+    url: str,
+    kind: str,
+    spec: SiteSpec,
+    authors: Mapping[str, Author],
+) -> tuple[PageRecord, list[Problem]]:
+    """Check one page's front matter and build its record from what is valid."""
+    problems = list(fm.problems)
+    data = fm.data
+    title = _text(fm, "title", problems) or _title_from_markdown(fm.body, src_uri)
+    page_kind = kind
+    if "kind" in data:
+        value = str(data["kind"])
+        if value in KINDS:
+            page_kind = value
+        else:
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line("kind"),
+                    f"unknown kind '{value}'.{suggest(value, KINDS)} Kinds: {', '.join(KINDS)}",
+                )
+            )
+    is_post = page_kind == "post"
+    terms: dict[str, tuple[str, ...]] = {}
+    untagged: list[str] = []
+    for tax in spec.taxonomies:
+        if tax.key not in data:
+            untagged.append(tax.key)
+        terms[tax.key] = _terms(fm, tax, problems)
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(Problem(fm.path, fm.line("draft"), "draft should be true or false"))
+        draft = True  # when unsure, keep an unfinished post out of the published site
+    known_keys = (*_OUR_KEYS, *(t.key for t in spec.taxonomies))
+    for key in data:
+        if isinstance(key, str) and key not in known_keys and key not in _THEME_KEYS:
+            hint = suggest(key, known_keys)
+            if hint:
+                problems.append(Problem(fm.path, fm.line(key), f"unknown setting '{key}'.{hint}"))
+    record = PageRecord(
+        path=fm.path,
+        src_uri=src_uri,
+        url=url,
+        title=title,
+        description=_text(fm, "description", problems),
+        kind=page_kind,
+        terms=terms,
+        untagged=tuple(untagged),
+        date=_date(fm, "date", problems, required=is_post),
+        authors=_authors(fm, authors, problems, required=is_post),
+        draft=draft,
+        reviewed=_date(fm, "reviewed", problems, required=False),
+        easy_read=_text(fm, "easy_read", problems).lstrip("/"),
+        easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
+        meta=data,
+        body=fm.body,
+        body_line=fm.body_line,
+    )
+    return record, problems
+
+
+def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:
+    """``easy_read`` naming a file that is not one of the site's pages."""
+    names = {page.src_uri for page in pages}
+    return [
+        Problem(
+            page.path,
+            page.easy_read_line,
+            f"easy_read '{page.easy_read}' is not a page of this site: give the path of the Easy "
+            "Read page's Markdown file from docs/, like easy_read: easy-read/home.md",
+        )
+        for page in pages
+        if page.easy_read and page.easy_read not in names
+    ]
+
+
+def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
+    """Two files claiming one URL; ``reserved`` maps generated URLs to what makes them."""
+    owners: dict[str, str] = dict(reserved)
+    problems = []
+    for page in pages:
+        other = owners.get(page.url)
+        if other is None:
+            owners[page.url] = page.path
+        else:
+            problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    f"the URL /{page.url} is already used by {other}: rename or move this file",
+                )
+            )
+    return problems
+
+
+# Markdown links and images: inline ``[text](target "title")`` and reference definitions
+# ``[id]: target``. Code is blanked first (keeping its lines), so examples in it are not links.
+_INLINE_LINK_RE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The matched text with everything but its line breaks blanked."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _links(body: str) -> Iterable[tuple[int, str]]:
+    """(line within ``body``, target) of every Markdown link and image outside code."""
+    if "```" in body or "~~~" in body:
+        body = _FENCE_RE.sub(_blank, body)
+    if "`" in body:
+        body = _CODE_SPAN_RE.sub(_blank, body)
+    for pattern in (_INLINE_LINK_RE, _REFERENCE_RE):
+        for match in pattern.finditer(body):
+            yield body.count("\n", 0, match.start(1)), match.group(1).strip("<>")
+
+
+def check_links(
+    pages: Iterable[PageRecord], known: Collection[str], *, absolute_from_docs: bool = False
+) -> list[Problem]:
+    """Links and images leading to a file the site does not have.
+
+    The engine's rule (MkDocs' ``Page.path_to_url``): a relative link names a file by its
+    path from the linking page, ``known`` holds every file's name in the site (pages,
+    generated pages, images). Links with no file suffix, such as ``../guidance/``, are left
+    to the engine's own ``unrecognized_links`` check; so are ``#anchors``.
+    """
+    problems = []
+    for page in pages:
+        if not page.body or ("](" not in page.body and "]:" not in page.body):
+            continue
+        folder = posixpath.dirname(page.src_uri)
+        for line, target in _links(page.body):
+            scheme, netloc, path, _, _ = urlsplit(target)
+            if scheme or netloc or not path or "\x02amp" in target:
+                continue
+            if path.startswith(("/", "\\")):
+                if not absolute_from_docs:
+                    continue
+                resolved = posixpath.normpath(unquote(path).lstrip("/\\"))
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, unquote(path))).lstrip("/")
+            if not posixpath.splitext(path)[1] or resolved in known:
+                continue
+            close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
+            hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
+            problems.append(
+                Problem(
+                    page.path,
+                    page.body_line + line,
+                    f"the link '{target}' leads to no file of this site (looked for "
+                    f"'{resolved}').{hint} Links name the Markdown file, like ../guidance/paying-people.md",
+                )
+            )
+    return problems

@@ -1,0 +1,198 @@
+"""Reads a Markdown file's YAML front matter with line numbers.
+
+MkDocs silently drops front matter it cannot parse and publishes it as page
+text; this reader reports it instead, and keeps the YAML node tree so every
+later check can name the line of the value it complains about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import yaml
+
+from coproduction.core.records import Problem
+
+__all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
+
+# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), so we split files exactly as it does.
+_YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPEN_RE = re.compile(r"^-{3}[ \t]*\n")
+_EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlLoader(_Base):  # type: ignore[misc]
+    """Safe loader that leaves dates as text, so a bad date is one problem, not a crash.
+
+    PyYAML turns ``2019-02-30`` into a ``ValueError`` that loses the whole front
+    matter; the checks parse dates themselves and name the line.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """A file's front matter: its data, the body after it, and where each value sits."""
+
+    path: str
+    data: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    node: yaml.Node | None = None
+    first_line: int = 2
+    """File line of the first YAML line (the one after ``---``)."""
+    body_line: int = 1
+    """File line where ``body`` starts."""
+
+    def line(self, key: str | None = None, index: int | None = None) -> int:
+        """File line of ``key`` (or of item ``index`` of its list); line 1 if unknown."""
+        if key is None or not isinstance(self.node, yaml.MappingNode):
+            return 1 if key is None else self.first_line
+        # Reversed: YAML keeps the last of a key written twice, so that is the one checked.
+        for key_node, value_node in reversed(self.node.value):
+            if key_node.value == key:
+                target = value_node
+                if index is not None and isinstance(value_node, yaml.SequenceNode):
+                    if index < len(value_node.value):
+                        target = value_node.value[index]
+                elif index is None:
+                    target = key_node
+                return self.first_line + int(target.start_mark.line)
+        return self.first_line
+
+    def duplicate_keys(self) -> list[tuple[str, int]]:
+        """Keys written twice; YAML silently keeps the last one."""
+        if not isinstance(self.node, yaml.MappingNode):
+            return []
+        seen: set[str] = set()
+        found = []
+        for key_node, _ in self.node.value:
+            if key_node.value in seen:
+                found.append((str(key_node.value), self.first_line + key_node.start_mark.line))
+            seen.add(key_node.value)
+        return found
+
+
+def read_text(abs_path: str, path: str) -> tuple[str | None, Problem | None]:
+    """The file's text as MkDocs reads it (UTF-8, universal newlines), or a problem."""
+    with open(abs_path, "rb") as f:
+        raw = f.read()
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        start = e.start + bom
+        line = raw.count(b"\n", 0, start) + 1
+        return None, Problem(
+            path,
+            line,
+            f"this file is not UTF-8 text (byte 0x{raw[start]:02x} cannot be read): "
+            "save it with UTF-8 encoding",
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        text += "\n"  # so a closing '---' on the last line still closes the front matter
+    return text, None
+
+
+_COMPLEX: Any = object()
+_STR = "tag:yaml.org,2002:str"
+
+
+def _simple(node: yaml.Node | None) -> Any:
+    """Front matter is almost always text keys with text or lists of text: build those
+    directly, as PyYAML would, and leave anything else to its (slower) constructor."""
+    if node is None:
+        return None
+    if not isinstance(node, yaml.MappingNode) or node.tag != "tag:yaml.org,2002:map":
+        return _COMPLEX
+    data: dict[str, Any] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+            return _COMPLEX
+        if isinstance(value, yaml.ScalarNode) and value.tag == _STR:
+            data[key.value] = value.value
+        elif (
+            isinstance(value, yaml.SequenceNode)
+            and value.tag == "tag:yaml.org,2002:seq"
+            and all(isinstance(v, yaml.ScalarNode) and v.tag == _STR for v in value.value)
+        ):
+            data[key.value] = [v.value for v in value.value]
+        else:
+            return _COMPLEX
+    return data
+
+
+def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any, Problem | None]:
+    """Parse YAML into (node tree, data), or report the line where it breaks."""
+    loader = YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = _simple(node)
+        if data is _COMPLEX:
+            data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        # An unclosed [ or " runs on to the end; the line where it opened is the one to fix.
+        if e.context_mark is not None and str(e.context or "").startswith(
+            ("while parsing a flow", "while scanning a quoted")
+        ):
+            mark = e.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = e.problem or str(e)
+        return (
+            None,
+            None,
+            Problem(
+                path,
+                line,
+                f"the front matter is not valid YAML ({what}): each line should be "
+                "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
+            ),
+        )
+    except yaml.YAMLError as e:
+        return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({e})")
+    finally:
+        loader.dispose()
+    return node, data, None
+
+
+def split(text: str, path: str) -> FrontMatter:
+    """Split front matter from body and parse it; problems are recorded, never raised."""
+    match = _YAML_RE.match(text)
+    if match is None:
+        fm = FrontMatter(path, body=text)
+        if empty := _EMPTY_RE.match(text):
+            fm.body = text[empty.end() :].lstrip("\n")
+            fm.body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1
+            fm.problems.append(
+                Problem(path, 1, "the front matter is empty: add settings between the '---' lines")
+            )
+        elif _OPEN_RE.match(text):
+            fm.problems.append(
+                Problem(path, 1, "the front matter starts with '---' but has no closing '---' line")
+            )
+        return fm
+    body = text[match.end() :].lstrip("\n")
+    node, data, problem = parse_yaml(match.group(1), path, 2)
+    fm = FrontMatter(path, body=body, node=node, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
+    if problem is not None:
+        fm.problems.append(problem)
+    elif data is None:
+        pass
+    elif not isinstance(data, dict):
+        fm.problems.append(Problem(path, 2, "the front matter should be 'key: value' lines, one per setting"))
+    else:
+        fm.data = data
+        for key, line in fm.duplicate_keys():
+            fm.problems.append(Problem(path, line, f"'{key}' is set twice in the front matter: keep one"))
+    return fm

@@ -1,0 +1,243 @@
+"""The site's indexes once every page is read: what gets published, and the pages that list it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from coproduction.core.blog import Archive, AuthorPage, Blog, Listing, build_blog
+from coproduction.core.checks import check_easy_read, check_urls
+from coproduction.core.feeds import Feed, build_feed
+from coproduction.core.records import Author, PageRecord, Problem
+from coproduction.core.related import related_lists
+from coproduction.core.settings import SiteSpec
+from coproduction.core.taxonomy import TaxonomyIndex, TermEntry, build_index
+
+__all__ = ["GeneratedPage", "Indexes", "build_indexes", "held_back"]
+
+
+def held_back(page: PageRecord, spec: SiteSpec) -> bool:
+    """Whether a published build leaves the page out: a draft, or a post dated later."""
+    if page.draft:
+        return True
+    return page.is_post and not spec.future_posts and page.date is not None and page.date > spec.today
+
+
+@dataclass(slots=True)
+class GeneratedPage:
+    """A page the plugin adds, and what it lists; the adapter picks its template by ``kind``.
+
+    ``kind`` is one of ``overview`` (a taxonomy's ``index``), ``term`` (``index`` and
+    ``entry``), ``blog`` (``listing``), ``archive-index``, ``archive`` (``archive``),
+    ``authors`` and ``author`` (``author_page``).
+    """
+
+    kind: str
+    src_uri: str
+    url: str
+    title: str
+    description: str = ""
+    index: TaxonomyIndex | None = None
+    entry: TermEntry | None = None
+    listing: Listing | None = None
+    archive: Archive | None = None
+    author_page: AuthorPage | None = None
+
+
+@dataclass(slots=True)
+class Indexes:
+    """Everything built from the published pages, once per build."""
+
+    spec: SiteSpec
+    pages: list[PageRecord]
+    authors: dict[str, Author]
+    taxonomies: list[TaxonomyIndex]
+    related: dict[str, list[PageRecord]]
+    blog: Blog | None
+    generated: list[GeneratedPage]
+    problems: list[Problem]
+    by_src_uri: dict[str, PageRecord] = field(default_factory=dict)
+    generated_by_src_uri: dict[str, GeneratedPage] = field(default_factory=dict)
+
+    terms: dict[tuple[str, str], TermEntry] = field(default_factory=dict)
+    standard_versions: dict[str, PageRecord] = field(default_factory=dict)
+    """An Easy Read page's src_uri -> the page it is the Easy Read version of."""
+    _site_feed: tuple[tuple[str, str], ...] = ()
+    _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.by_src_uri = {p.src_uri: p for p in self.pages}
+        self.standard_versions = {p.easy_read: p for p in self.pages if p.easy_read}
+        self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
+        self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
+        self._site_feed = ((self.spec.site_name, self.absolute("feed.xml")),)
+
+    def term_links(self, page: PageRecord) -> list[tuple[str, list[TermEntry]]]:
+        """A page's terms, grouped by taxonomy title, for its chips; cached per term set."""
+        key = tuple(page.terms.get(t.key, ()) for t in self.spec.taxonomies)
+        links = self._term_links.get(key)
+        if links is None:
+            links = [
+                (tax.title, [self.terms[(tax.key, slug)] for slug in slugs])
+                for tax, slugs in zip(self.spec.taxonomies, key, strict=True)
+                if slugs
+            ]
+            self._term_links[key] = links
+        return links
+
+    def term(self, taxonomy: str, slug: str) -> TermEntry:
+        """A term's entry (title, URL, pages), for templates."""
+        return self.terms[(taxonomy, slug)]
+
+    def absolute(self, path: str) -> str:
+        """``path`` from the site root as an absolute URL (feeds need them)."""
+        base = self.spec.site_url
+        return urljoin(base if base.endswith("/") else base + "/", path)
+
+    @property
+    def has_feeds(self) -> bool:
+        """Feeds are written: there is a blog, they are on, and the site's address is known."""
+        return self.blog is not None and self.spec.feeds and bool(self.spec.site_url)
+
+    def feeds_for(self, src_uri: str) -> tuple[tuple[str, str], ...]:
+        """(title, absolute URL) of the feeds a page advertises: the blog's, and its term's."""
+        if not self.has_feeds:
+            return ()
+        made = self.generated_by_src_uri.get(src_uri)
+        entry = made.entry if made else None
+        if entry is None:
+            return self._site_feed
+        term_feed = (f"{self.spec.site_name}: {entry.term.title}", self.absolute(entry.feed_url))
+        return (*self._site_feed, term_feed)
+
+    def term_titles(self) -> dict[tuple[str, str], str]:
+        return {key: entry.term.title for key, entry in self.terms.items()}
+
+    def feeds(self, language: str = "en") -> list[Feed]:
+        """The blog's feed and one per term; call once excerpts are known."""
+        if self.blog is None or not self.has_feeds:
+            return []
+        titles = self.term_titles()
+        common = {
+            "site_url": self.spec.site_url,
+            "authors": self.authors,
+            "term_titles": titles,
+            "language": language,
+            "made": {},  # one item per post, shared by the feeds it is in
+        }
+        feeds = [
+            build_feed(
+                path="feed.xml",
+                title=self.spec.site_name,
+                description=f"New posts from {self.spec.site_name}",
+                page_url=self.blog.listings[0].url,
+                posts=self.blog.posts,
+                **common,  # type: ignore[arg-type]
+            )
+        ]
+        for index in self.taxonomies:
+            for entry in index.terms:
+                feeds.append(
+                    build_feed(
+                        path=entry.feed_url,
+                        title=f"{self.spec.site_name}: {entry.term.title}",
+                        description=entry.term.description or f"Posts about {entry.term.title}",
+                        page_url=entry.url,
+                        posts=entry.posts,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+        return feeds
+
+
+def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec) -> list[GeneratedPage]:
+    pages = []
+    for index in taxonomies:
+        tax = index.taxonomy
+        pages.append(
+            GeneratedPage("overview", index.src_uri, index.url, tax.title, tax.description, index=index)
+        )
+        for entry in index.terms:
+            pages.append(
+                GeneratedPage(
+                    "term",
+                    entry.src_uri,
+                    entry.url,
+                    entry.term.title,
+                    entry.term.description,
+                    index=index,
+                    entry=entry,
+                )
+            )
+    if blog is None:
+        return pages
+    about = f"Posts from {spec.site_name}, newest first." if spec.site_name else ""
+    for listing in blog.listings:
+        title = "Blog" if listing.number == 1 else f"Blog, page {listing.number}"
+        pages.append(GeneratedPage("blog", listing.src_uri, listing.url, title, about, listing=listing))
+    pages.append(GeneratedPage("archive-index", blog.archive_src_uri, blog.archive_url, "Blog archive"))
+    for archive in blog.archives:
+        pages.append(
+            GeneratedPage(
+                "archive", archive.src_uri, archive.url, f"Posts from {archive.year}", archive=archive
+            )
+        )
+    if blog.authors:
+        pages.append(GeneratedPage("authors", blog.authors_src_uri, blog.authors_url, "Authors"))
+    for author_page in blog.authors:
+        author = author_page.author
+        pages.append(
+            GeneratedPage(
+                "author", author.src_uri, author_page.url, author.name, author.role, author_page=author_page
+            )
+        )
+    return pages
+
+
+def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spec: SiteSpec) -> Indexes:
+    """Publish the right pages and build every index from them, each in one pass."""
+    candidates = [r for r in records if spec.drafts or not held_back(r, spec)]
+    for record in candidates:
+        if held_back(record, spec):
+            record.draft = True  # shown in `mkdocs serve` with the draft banner
+    taxonomies = [build_index(t, candidates, spec.use_directory_urls) for t in spec.taxonomies]
+    has_blog = any(s.kind == "post" for s in spec.sources) or any(r.is_post for r in candidates)
+    blog = (
+        build_blog(
+            candidates,
+            authors,
+            folder=spec.post_folder,
+            per_page=spec.posts_per_page,
+            use_directory_urls=spec.use_directory_urls,
+        )
+        if has_blog
+        else None
+    )
+    generated = _generated(taxonomies, blog, spec)
+    reserved = {g.url: f"the generated page /{g.url}" for g in generated}
+    collisions = check_urls(candidates, reserved)
+    losers = {p.path for p in collisions}
+    pages = [r for r in candidates if r.path not in losers]
+    if losers:  # rare: rebuild without the pages that lost their URL
+        return _rebuild(pages, authors, spec, collisions)
+    return Indexes(
+        spec=spec,
+        pages=pages,
+        authors=authors,
+        taxonomies=taxonomies,
+        related=related_lists(pages, spec.related),
+        blog=blog,
+        generated=generated,
+        problems=collisions + check_easy_read(pages),
+    )
+
+
+def _rebuild(
+    pages: list[PageRecord], authors: dict[str, Author], spec: SiteSpec, problems: list[Problem]
+) -> Indexes:
+    indexes = build_indexes(pages, authors, spec)
+    indexes.problems = problems + indexes.problems
+    return indexes

@@ -1,0 +1,170 @@
+"""The one pipeline: settings, the authors file and the site's files in; records, indexes and
+every problem out. ``mkdocs build`` (through the adapter) and ``make check`` both call ``run``.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from coproduction.core.authors import read_authors
+from coproduction.core.checks import check_links, make_record
+from coproduction.core.frontmatter import read_text, split
+from coproduction.core.indexes import Indexes, build_indexes
+from coproduction.core.records import Author, PageRecord, Problem
+from coproduction.core.settings import SiteSpec
+from coproduction.core.sources import ContentFile, source_files
+from coproduction.core.urls import url_for
+
+__all__ = ["Site", "read_page", "run"]
+
+
+@dataclass(slots=True)
+class Site:
+    """What one run of the pipeline found."""
+
+    spec: SiteSpec
+    indexes: Indexes
+    records: list[PageRecord]
+    """Every page read, published or not."""
+    added: list[ContentFile]
+    """Files of the source folders to build, beside those the engine listed."""
+    problems: list[Problem]
+    """Every problem, configuration first, then by path and line."""
+    left_out: set[str] = field(default_factory=set)
+    """Names (``src_uri``) of pages not to publish: unreadable, held back, or lost their URL."""
+
+
+def read_page(
+    file: ContentFile, spec: SiteSpec, authors: Mapping[str, Author]
+) -> tuple[PageRecord | None, list[Problem]]:
+    """Read one Markdown file once: its record (None if unreadable) and its problems."""
+    text, problem = read_text(file.abs_path, file.path)
+    if text is None:
+        return None, [problem] if problem else []
+    return make_record(
+        split(text, file.path),
+        src_uri=file.src_uri,
+        url=url_for(file.src_uri, spec.use_directory_urls),
+        kind=file.kind,
+        spec=spec,
+        authors=authors,
+    )
+
+
+def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing: set[str]) -> list[Problem]:
+    """A docs/ page whose address is under a source folder's, like docs/posts/a.md."""
+    prefixes = {f"{s.key}/": s for s in spec.sources}
+    problems = []
+    for file in docs:
+        source = prefixes.get(file.src_uri.split("/", 1)[0] + "/")
+        if source is not None and file.is_page and file.src_uri not in clashing:
+            problems.append(
+                Problem(
+                    file.path,
+                    1,
+                    f"this file is published under /{source.key}/, the address of the "
+                    f"'{source.dir}' folder: move it to "
+                    f"{posixpath.join(source.dir, file.src_uri.split('/', 1)[1])}",
+                )
+            )
+    return problems
+
+
+def _clashes(
+    docs: Iterable[ContentFile], added: list[ContentFile], spec: SiteSpec
+) -> tuple[list[ContentFile], set[str], list[Problem]]:
+    """Source-folder files whose name a docs/ file has already: the docs/ file keeps it."""
+    taken = {f.src_uri: f for f in docs}
+    kept, clashing, problems = [], set(), []
+    for file in added:
+        other = taken.get(file.src_uri)
+        if other is None:
+            kept.append(file)
+            continue
+        clashing.add(file.src_uri)
+        where = url_for(file.src_uri, spec.use_directory_urls) if file.is_page else file.src_uri
+        problems.append(
+            Problem(
+                file.path,
+                1,
+                f"this file and {other.path} are both published at /{where}: rename or move one of them",
+            )
+        )
+    return kept, clashing, problems
+
+
+def _blog_settings(spec: SiteSpec, indexes: Indexes, root: str) -> list[Problem]:
+    """Settings the blog needs, once we know there is one."""
+    if indexes.blog is None or not indexes.blog.posts:
+        return []
+    problems = []
+    if spec.feeds and not spec.site_url:
+        problems.append(
+            Problem(
+                spec.config_file,
+                spec.line("site_url", "site_name"),
+                "the blog's feeds need 'site_url', the address the site is published at "
+                "(for example site_url: https://example.org/); or turn them off with "
+                "'feeds: false' under the coproduction plugin",
+            )
+        )
+    if spec.authors_file and not os.path.isfile(os.path.join(root, spec.authors_file)):
+        problems.append(
+            Problem(
+                spec.config_file,
+                spec.line("plugins.coproduction.authors", "plugins.coproduction"),
+                f"the authors file '{spec.authors_file}' does not exist: create it (each author id "
+                "with a name), or set 'authors' under the coproduction plugin to where it is",
+            )
+        )
+    return problems
+
+
+def run(
+    spec: SiteSpec,
+    root: str,
+    docs: Sequence[ContentFile],
+    *,
+    other_files: Iterable[str] = (),
+    config_problems: Iterable[Problem] = (),
+) -> Site:
+    """Read every page once, check it, and build every index.
+
+    ``root`` is the folder holding the configuration file; ``docs`` the files the engine
+    listed from ``docs/``; ``other_files`` names of further files links may lead to.
+    """
+    problems = list(config_problems)
+    authors, found = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
+    problems += found
+    added, found = source_files(spec, root)
+    problems += found
+    added, clashing, found = _clashes(docs, added, spec)
+    problems += found + _docs_in_source_space(docs, spec, clashing)
+
+    records: list[PageRecord] = []
+    left_out: set[str] = set()
+    for file in (*docs, *added):
+        if not file.is_page:
+            continue
+        record, found = read_page(file, spec, authors)
+        problems += found
+        if record is None:
+            left_out.add(file.src_uri)  # the engine would stop with a traceback on it
+        else:
+            records.append(record)
+
+    indexes = build_indexes(records, authors, spec)
+    problems += indexes.problems + _blog_settings(spec, indexes, root)
+    if spec.check_links:
+        known = {f.src_uri for f in (*docs, *added)}
+        known.update(other_files)
+        known.update(g.src_uri for g in indexes.generated)
+        problems += check_links(records, known, absolute_from_docs=spec.absolute_links_from_docs)
+    published = indexes.by_src_uri
+    left_out.update(r.src_uri for r in records if r.src_uri not in published)
+    config = [p for p in problems if p.path == spec.config_file]
+    content = sorted(p for p in problems if p.path != spec.config_file)
+    return Site(spec, indexes, records, added, sorted(config) + content, left_out)

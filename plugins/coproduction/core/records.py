@@ -1,0 +1,117 @@
+"""The records the core works on: pages, authors and content problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "KIND_LABELS", "KIND_NAMES", "Author", "PageRecord", "Problem", "recency_key"]
+
+KINDS: tuple[str, ...] = ("guide", "principle", "tool", "post")
+"""Content kinds in the order listings group them."""
+
+KIND_LABELS: dict[str, str] = {
+    "guide": "Guidance",
+    "principle": "Principles",
+    "tool": "Tools",
+    "post": "Blog posts",
+}
+"""Headings for groups of each kind; a group's anchor is the kind plus 's'."""
+
+KIND_NAMES: dict[str, str] = {
+    "guide": "Guide",
+    "principle": "Principle",
+    "tool": "Tool",
+    "post": "Blog post",
+}
+"""What one page of each kind is called, next to its title in lists."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One content problem, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """A blog author from the authors file."""
+
+    id: str
+    name: str
+    role: str = ""
+    description: str = ""
+    avatar: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        """Where the author's generated profile page lives."""
+        return f"authors/{self.id}.md"
+
+
+@dataclass(slots=True, eq=False)
+class PageRecord:
+    """What the indexes need to know about one content page.
+
+    Built once per build from the page's front matter; ``excerpt`` and
+    ``reading_time`` are filled in after MkDocs renders the page.
+    """
+
+    path: str
+    """Path from the repository root, for messages (``posts/a.md``)."""
+    src_uri: str
+    """MkDocs' name for the file (``posts/a.md``, or ``guidance/a.md`` for docs/)."""
+    url: str
+    """URL relative to the site root (``posts/a/``)."""
+    title: str
+    description: str = ""
+    kind: str = "guide"
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Valid terms by taxonomy key, in front matter order."""
+    untagged: tuple[str, ...] = ()
+    """Taxonomies whose key the front matter leaves out entirely."""
+    date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    reviewed: dt.date | None = None
+    easy_read: str = ""
+    """MkDocs' name (src_uri) of this page's Easy Read version."""
+    easy_read_line: int = 1
+    """Where ``easy_read`` is set, for a message if no such page exists."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The front matter as parsed; MkDocs' ``page.meta``."""
+    body: str | None = None
+    """The Markdown after the front matter, handed to MkDocs once, then dropped."""
+    body_line: int = 1
+    """File line where ``body`` starts, for problems found in it."""
+    excerpt: str = ""
+    """HTML shown in listings (the text before ``<!-- more -->``)."""
+    reading_time: int = 0
+    """Minutes, from the rendered text's word count."""
+
+    @property
+    def is_post(self) -> bool:
+        return self.kind == "post"
+
+    @property
+    def kind_name(self) -> str:
+        """What one page of this kind is called ("Tool")."""
+        return KIND_NAMES.get(self.kind, self.kind)
+
+    def term_pairs(self) -> frozenset[tuple[str, str]]:
+        """Every (taxonomy, term) pair the page carries."""
+        return frozenset((tax, term) for tax, terms in self.terms.items() for term in terms)
+
+
+def recency_key(page: PageRecord) -> tuple[int, int, str, str]:
+    """Sort key: dated pages newest first, then undated ones, each by title."""
+    if page.date is not None:
+        return (0, -page.date.toordinal(), page.title.casefold(), page.url)
+    return (1, 0, page.title.casefold(), page.url)

@@ -1,0 +1,143 @@
+"""The site's settings as plain data: taxonomies, sources, blog options, and where each is written.
+
+The adapter fills a ``SiteSpec`` from ``mkdocs.yml`` (validated by the engine's own
+config classes); nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+__all__ = ["SiteSpec", "SourceSpec", "TaxonomySpec", "TermSpec", "build_date", "option_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermSpec:
+    """One term of a taxonomy (``power``)."""
+
+    slug: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomySpec:
+    """A taxonomy: its key is both the front matter key and the URL segment."""
+
+    key: str
+    title: str
+    description: str = ""
+    terms: tuple[TermSpec, ...] = ()
+
+    def term(self, slug: str) -> TermSpec | None:
+        return next((t for t in self.terms if t.slug == slug), None)
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        return tuple(t.slug for t in self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """A folder beside ``docs/`` built into the site under ``/<key>/``."""
+
+    key: str
+    dir: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSpec:
+    """Everything the core needs from ``mkdocs.yml``."""
+
+    site_name: str = ""
+    site_url: str = ""
+    docs_dir: str = "docs"
+    """The docs folder, relative to the folder holding the configuration file."""
+    use_directory_urls: bool = True
+    sources: tuple[SourceSpec, ...] = ()
+    taxonomies: tuple[TaxonomySpec, ...] = ()
+    authors_file: str = ""
+    related: int = 5
+    posts_per_page: int = 10
+    future_posts: bool = False
+    feeds: bool = True
+    drafts: bool = False
+    """Whether drafts are shown (``mkdocs serve``) rather than left out."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The build date: posts dated later are held back unless ``future_posts``."""
+    check_links: bool = True
+    """Report links to files the site does not have (the engine's ``validation.links.not_found``)."""
+    absolute_links_from_docs: bool = False
+    """Links starting with ``/`` lead to files from ``docs/`` (``absolute_links: relative_to_docs``)."""
+    config_file: str = "mkdocs.yml"
+    """The configuration file, as messages name it."""
+    lines: tuple[tuple[str, int], ...] = ()
+    """Where each setting is written in ``config_file``: (dotted name, line), for messages."""
+
+    @property
+    def post_folder(self) -> str:
+        """URL segment of the blog: the first source of kind ``post``."""
+        return next((s.key for s in self.sources if s.kind == "post"), "posts")
+
+    def taxonomy(self, key: str) -> TaxonomySpec | None:
+        return next((t for t in self.taxonomies if t.key == key), None)
+
+    def line(self, *names: str) -> int:
+        """Line of the first of ``names`` (``site_url``, ``plugins.coproduction.authors``) found, else 1."""
+        found = dict(self.lines)
+        return next((found[n] for n in names if n in found), 1)
+
+
+def build_date() -> dt.date:
+    """``SOURCE_DATE_EPOCH`` as a UTC date when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, int], ...]:
+    """Where the top-level settings and the plugin's options sit in a configuration file.
+
+    Names are dotted (``site_url``, ``plugins.coproduction.sources.posts``). The file
+    is composed, never constructed, so tags such as ``!ENV`` need no handling. A file
+    that does not parse gives nothing: the engine reports that itself.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return ()
+    found: list[tuple[str, int]] = []
+
+    def walk(node: yaml.Node, prefix: str, depth: int) -> None:
+        if not isinstance(node, yaml.MappingNode) or depth == 0:
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}{key.value}"
+                found.append((name, key.start_mark.line + 1))
+                walk(value, name + ".", depth - 1)
+
+    if not isinstance(root, yaml.MappingNode):
+        return ()
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        found.append((str(key.value), key.start_mark.line + 1))
+        if key.value != "plugins" or not isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
+            continue
+        entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for entry in entries:
+            if isinstance(entry, yaml.ScalarNode) and entry.value == plugin:
+                found.append((f"plugins.{plugin}", entry.start_mark.line + 1))
+            elif isinstance(entry, yaml.MappingNode):
+                for name, options in entry.value:
+                    if isinstance(name, yaml.ScalarNode) and name.value == plugin:
+                        found.append((f"plugins.{plugin}", name.start_mark.line + 1))
+                        walk(options, f"plugins.{plugin}.", 3)
+    return tuple(found)

@@ -1,0 +1,204 @@
+"""The plugin's options in ``mkdocs.yml``, validated with MkDocs' own config options,
+and the core's plain settings made from them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+
+from coproduction.core.records import KINDS
+from coproduction.core.settings import (
+    SiteSpec,
+    SourceSpec,
+    TaxonomySpec,
+    TermSpec,
+    build_date,
+    option_lines,
+)
+
+__all__ = [
+    "CoproductionConfig",
+    "SourceConfig",
+    "TaxonomyConfig",
+    "TermConfig",
+    "config_root",
+    "make_spec",
+    "to_spec",
+]
+
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Front matter keys with a meaning of their own: a taxonomy cannot take them.
+_RESERVED = frozenset(
+    {
+        "title",
+        "description",
+        "kind",
+        "date",
+        "authors",
+        "draft",
+        "reviewed",
+        "easy_read",
+        "tags",
+        "template",
+        "hide",
+        "search",
+        "status",
+        "icon",
+        "subtitle",
+        "comments",
+    }
+)
+
+
+class SlugKeyed(c.DictOfItems):  # type: ignore[type-arg]
+    """A dict whose keys become URL segments: lower-case letters, digits and '-' only."""
+
+    def __init__(self, option_type: Any, default: Any = None, what: str = "key") -> None:
+        super().__init__(option_type, default=default)
+        self.what = what
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if isinstance(value, dict):
+            for key in value:
+                if not isinstance(key, str) or not _SLUG_RE.match(key):
+                    raise ValidationError(
+                        f"{self.what} '{key}' must use only lower-case letters, digits and '-', "
+                        "because it becomes part of a URL"
+                    )
+        result: dict[str, Any] = super().run_validation(value)
+        return result
+
+
+class Count(c.Type):  # type: ignore[type-arg]
+    """A whole number no smaller than ``minimum``."""
+
+    def __init__(self, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        number: int = super().run_validation(value)
+        if number < self.minimum:
+            raise ValidationError(f"must be {self.minimum} or more, not {number}")
+        return number
+
+
+class TermConfig(Config):
+    """One term: ``power: {title: Power, description: ...}``."""
+
+    title = c.Type(str)
+    description = c.Type(str, default="")
+
+
+class TaxonomyConfig(Config):
+    """One taxonomy; its key in ``taxonomies`` is its front matter key and URL segment."""
+
+    title = c.Type(str)
+    description = c.Type(str, default="")
+    terms = SlugKeyed(c.SubConfig(TermConfig), what="term")
+
+
+class SourceConfig(Config):
+    """A folder beside ``docs/`` built into the site: ``posts: {dir: posts, kind: post}``."""
+
+    dir = c.Type(str)
+    kind = c.Choice(KINDS)
+
+
+class TaxonomyKeys(SlugKeyed):
+    """Taxonomies must not take a front matter key that already means something."""
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if isinstance(value, dict):
+            for key in value:
+                if key in _RESERVED:
+                    raise ValidationError(
+                        f"taxonomy '{key}' clashes with the front matter setting of the same "
+                        "name: choose another key"
+                    )
+        return super().run_validation(value)
+
+
+class CoproductionConfig(Config):
+    """Options of the ``coproduction`` plugin (see PRODUCT.md)."""
+
+    enabled = c.Type(bool, default=True)
+
+    # Content folders beside docs_dir
+    sources = SlugKeyed(c.SubConfig(SourceConfig), default={}, what="source")
+
+    # Taxonomies: pages per term, overview, related lists, per-term feeds
+    taxonomies = TaxonomyKeys(c.SubConfig(TaxonomyConfig), default={}, what="taxonomy")
+    related = Count(0, default=5)
+
+    # Blog
+    authors = c.Type(str, default="posts/authors.yml")
+    posts_per_page = Count(1, default=10)
+    future_posts = c.Type(bool, default=False)
+    """Publish posts dated after the build date (``SOURCE_DATE_EPOCH``, else today)."""
+    feeds = c.Type(bool, default=True)
+
+    # Exports
+    cross_index = c.Type(bool, default=True)
+
+
+def config_root(config: MkDocsConfig) -> str:
+    """The folder holding ``mkdocs.yml``: source folders and the authors file are relative to it."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return ""  # the engine has read it already; we only want line numbers
+
+
+def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool) -> SiteSpec:
+    """The core's view of ``mkdocs.yml``: the plugin's options and the site settings it uses."""
+    root = config_root(config)
+    config_file = config.config_file_path or os.path.join(root, "mkdocs.yml")
+    links = config.validation.links
+    return to_spec(
+        options,
+        site_name=config.site_name or "",
+        site_url=config.site_url or "",
+        docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
+        use_directory_urls=config.use_directory_urls,
+        drafts=serving,
+        today=build_date(),
+        check_links=links.not_found >= logging.WARNING,
+        # MkDocs stores `absolute_links: relative_to_docs` as -1 (a private enum's value).
+        absolute_links_from_docs=links.absolute_links == -1,
+        config_file=os.path.relpath(config_file, root).replace(os.sep, "/"),
+        lines=option_lines(_read(config_file)),
+    )
+
+
+def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
+    """The core's view of the validated options; ``site`` adds the site-wide settings."""
+    return SiteSpec(
+        sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
+        taxonomies=tuple(
+            TaxonomySpec(
+                key,
+                t.title,
+                t.description,
+                tuple(TermSpec(slug, term.title, term.description) for slug, term in t.terms.items()),
+            )
+            for key, t in options.taxonomies.items()
+        ),
+        authors_file=options.authors,
+        related=options.related,
+        posts_per_page=options.posts_per_page,
+        future_posts=options.future_posts,
+        feeds=options.feeds,
+        **site,
+    )

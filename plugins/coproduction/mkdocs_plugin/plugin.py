@@ -1,0 +1,234 @@
+"""The ``coproduction`` MkDocs plugin: routes the engine's events to the modules that do the work."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import jinja2
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from coproduction.core import pipeline
+from coproduction.core.blog import reading_time
+from coproduction.core.excerpts import excerpt_of, word_count
+from coproduction.core.export import cross_index
+from coproduction.core.records import Problem
+from coproduction.core.settings import SiteSpec
+from coproduction.mkdocs_plugin.files import (
+    apply_site,
+    docs_files,
+    other_files,
+    watched_paths,
+    write_site_file,
+)
+from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
+from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, theme_meta
+from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
+from coproduction.mkdocs_plugin.timings import timed, write_timings
+
+__all__ = ["CoproductionPlugin"]
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "assets/stylesheets/coproduction.css"
+# Handed to MkDocs instead of the file: we parsed the front matter already, and an
+# empty block stops MkDocs reading a first "Key: value" line of text as metadata.
+_EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
+
+class CoproductionPlugin(BasePlugin[CoproductionConfig]):
+    """Barrier themes, cross-indexes and a blog for co-production toolkits."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.option_warnings: ConfigWarnings = []
+        self.spec: SiteSpec | None = None
+        self.site: pipeline.Site | None = None
+        self.nav: Navigation | None = None
+        """The engine's navigation, for the context our generated pages are rendered with."""
+        self.renderer: Renderer | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Validate the options (not an event: the engine calls it while loading ``mkdocs.yml``).
+
+        Warnings, such as an unknown option, are kept and reported as problems with their
+        line, like every other problem, so ``make check`` and the build print the same.
+        """
+        errors, self.option_warnings = super().load_config(options, config_file_path)
+        return errors, []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (event: `startup`): drafts show there."""
+        self.serving = command == "serve"
+
+    @timed
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Make the core's settings and add our templates and CSS (event: `config`).
+
+        Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
+        """
+        self.spec, self.site, self.nav, self.renderer = None, None, None, None
+        if not self.config.enabled:
+            return config
+        self.spec = make_spec(config, self.config, serving=self.serving)
+        if self.spec.check_links:
+            # The pipeline reports a link to a missing file with its line and a fix, in the
+            # build and `make check` alike; the engine's own message would say it again.
+            log.debug("broken links: reported by the pipeline; the engine's not_found set to info")
+            config.validation.links.not_found = logging.INFO
+        if TEMPLATES not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def read_site(self, files: Files, config: MkDocsConfig) -> pipeline.Site | None:
+        """Run the pipeline over the engine's files (not an event: `on_files` and `make check` call it)."""
+        spec = self.spec
+        if spec is None:
+            return None
+        option_problems = [
+            Problem(
+                spec.config_file,
+                spec.line(f"plugins.coproduction.{name}", "plugins.coproduction"),
+                f"coproduction plugin option '{name}': {message}",
+            )
+            for name, message in self.option_warnings
+        ]
+        root = config_root(config)
+        return pipeline.run(
+            spec,
+            root,
+            docs_files(files, spec, root),
+            other_files=other_files(files),
+            config_problems=option_problems,
+        )
+
+    # After other plugins have added or removed files, so every page gets read.
+    @event_priority(-50)
+    @timed
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Read and check every page once, build the indexes, add our pages (event: `files`)."""
+        self.site = self.read_site(files, config)
+        if self.site is None:
+            return files
+        for problem in self.site.problems:
+            log.warning("%s", problem)
+        apply_site(files, config, self.site, config_root(config))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Keep the navigation: our generated pages get the context MkDocs gives pages (event: `nav`)."""
+        self.nav = nav
+        return nav
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Reload on edits in the source folders and the authors file (event: `serve`)."""
+        if self.spec is not None:
+            for path in watched_paths(self.spec, config_root(config)):
+                server.watch(path)
+        return server
+
+    @timed
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand MkDocs the text we already read, once (event: `page_read_source`)."""
+        if self.site is None:
+            return None
+        indexes = self.site.indexes
+        record = indexes.by_src_uri.get(page.file.src_uri)
+        if record is not None and record.body is not None:
+            body, record.body = record.body, None  # the page owns it from here
+            return _EMPTY_FRONT_MATTER + body
+        if page.file.src_uri in indexes.generated_by_src_uri:
+            return _EMPTY_FRONT_MATTER
+        return None
+
+    # First, so every other plugin sees the front matter we checked.
+    @event_priority(100)
+    @timed
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give the page its checked front matter (event: `page_markdown`)."""
+        if self.site is None:
+            return markdown
+        indexes = self.site.indexes
+        record = indexes.by_src_uri.get(page.file.src_uri)
+        if record is not None:
+            page.meta = theme_meta(record.meta, record.title, record.description)
+        elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
+            page.meta = theme_meta({}, made.title, made.description)
+        return markdown
+
+    # Last, so the excerpt holds what every other plugin made of the page.
+    @event_priority(-100)
+    @timed
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Take the excerpt and reading time from the rendered page (event: `page_content`)."""
+        record = self.site.indexes.by_src_uri.get(page.file.src_uri) if self.site else None
+        if record is not None and record.is_post:  # only posts show excerpts and reading time
+            record.excerpt = excerpt_of(html)
+            record.reading_time = reading_time(word_count(html))
+        return html
+
+    @timed
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Render our part of every page, now that all are read (event: `env`)."""
+        if self.site is not None and self.nav is not None:
+            use_own_templates_cache(env, TEMPLATES)
+            self.renderer = Renderer(env, self.site.indexes)
+            self.renderer.prepare(files, config, self.nav)
+        return env
+
+    # After the search plugin indexes the page, so chips and related lists stay out of search.
+    @event_priority(-50)
+    @timed
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Put in what ``on_env`` rendered for the page (event: `page_context`)."""
+        if self.renderer is not None:
+            self.renderer.page_content(page)
+        return context
+
+    @timed
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Advertise the matching feeds in the page's head (event: `post_page`)."""
+        if self.renderer is None:
+            return output
+        links = self.renderer.head(page.file.src_uri)
+        if links:
+            output = output.replace("</head>", links + "</head>", 1)
+        return output
+
+    @timed
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the feeds and the JSON export (event: `post_build`)."""
+        if self.renderer is None or self.site is None:
+            return
+        for path, text in self.renderer.feeds(config.theme.get("language", "en")):
+            write_site_file(config.site_dir, path, text)
+        if self.config.cross_index:
+            indexes = self.site.indexes
+            write_site_file(
+                config.site_dir, "cross-index.json", cross_index(indexes.pages, indexes.authors, indexes.spec)
+            )
+
+    def on_shutdown(self) -> None:
+        """Write the benchmark's per-event timings, if asked for (event: `shutdown`)."""
+        write_timings()

@@ -1,0 +1,350 @@
+"""Renders our templates with the theme's Jinja environment, so ``overrides/`` can restyle them.
+
+Each template gets a small context, documented at its top: the page (``page``,
+``base_url``, ``config``) and the view data of its kind (``CONTEXTS``). URLs in view
+data are from the site root; a template writes ``{{ x.url | cp_url(base_url) }}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
+
+import jinja2
+import markupsafe
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from coproduction.core.excerpts import relink
+from coproduction.core.indexes import GeneratedPage, Indexes
+from coproduction.core.records import KIND_LABELS, PageRecord
+
+__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer"]
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+"""Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
+
+_H1_END_RE = re.compile(r"</h1>", re.IGNORECASE)
+_ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+
+
+def _h1_end(html: str) -> int:
+    """Where the first ``</h1>`` ends, or -1. Python-Markdown writes "</h1>"; raw HTML may say "</H1>"."""
+    end = html.find("</h1>")
+    if end < 0 and (match := _H1_END_RE.search(html)):
+        end = match.start()
+    return end + len("</h1>") if end >= 0 else -1
+
+
+def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+    """``page.meta`` for the theme, with title and description escaped.
+
+    Material prints ``page.meta.title`` and ``description`` into the page (title,
+    header, nav, meta tags) without escaping. ``Markup`` makes them safe there, and
+    templates that escape again leave them as they are.
+    """
+    escaped = {**meta, "title": markupsafe.escape(title)}
+    if description:
+        escaped["description"] = markupsafe.escape(description)
+    return escaped
+
+
+def _identity(value: Any) -> Any:
+    """A hashable stand-in for a block input: lists by their items' identity."""
+    if isinstance(value, (list, tuple)):
+        return tuple(id(item) for item in value)
+    return value
+
+
+def relative_url(url: str, base: str) -> str:
+    """``url`` (from the site root) as a link from a page whose ``base_url`` is ``base``.
+
+    MkDocs' ``url`` filter works out the shortest relative path each time; a
+    listing makes thousands of links, so we prefix the page's ``base_url``.
+    """
+    if _ABSOLUTE_RE.match(url):
+        return url
+    if url == "./":
+        url = ""
+    if not base or base == ".":
+        return url or "./"
+    return f"{base}/{url}"
+
+
+BASE = "\x00base"
+"""Stands for a page's ``base_url`` in fragments shared by pages at different depths."""
+
+
+def rebase(html: str, base: str) -> str:
+    """``html`` rendered with ``BASE``, with links from a page whose ``base_url`` is ``base``.
+
+    The same links as ``relative_url`` gives: a link to the site root is ``./`` there.
+    """
+    prefix = "" if not base or base == "." else base + "/"
+    return html.replace(f'{BASE}/"', f'{prefix or "./"}"').replace(f"{BASE}/", prefix)
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people write it in the UK: 29 April 2019 (in English, whatever the locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+class Person(NamedTuple):
+    """An author as a byline shows them; ``url`` is empty for an id the authors file lacks."""
+
+    name: str
+    role: str
+    url: str
+
+
+def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
+    """The view data of a generated page, by its kind (see ``CONTEXTS``)."""
+    blog = indexes.blog
+    feeds = indexes.has_feeds
+    if made.kind == "overview":
+        return {"index": made.index}
+    if made.kind == "term":
+        assert made.entry is not None
+        return {"index": made.index, "entry": made.entry, "feed_url": made.entry.feed_url if feeds else None}
+    assert blog is not None, made.kind  # every other kind is a blog page
+    if made.kind == "blog":
+        return {
+            "listing": made.listing,
+            "archive_url": blog.archive_url,
+            "authors_url": blog.authors_url if blog.authors else None,
+            "feed_url": "feed.xml" if feeds else None,
+        }
+    if made.kind == "archive-index":
+        return {"archives": blog.archives}
+    if made.kind == "archive":
+        return {"archive": made.archive, "archive_index_url": blog.archive_url}
+    if made.kind == "authors":
+        return {"authors": blog.authors}
+    return {"author_page": made.author_page, "authors_url": blog.authors_url}
+
+
+CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "overview": ("coproduction/overview.html", ("index",)),
+    "term": ("coproduction/term.html", ("index", "entry", "feed_url")),
+    "blog": ("coproduction/blog.html", ("listing", "archive_url", "authors_url", "feed_url")),
+    "archive-index": ("coproduction/archive-index.html", ("archives",)),
+    "archive": ("coproduction/archive.html", ("archive", "archive_index_url")),
+    "authors": ("coproduction/authors.html", ("authors",)),
+    "author": ("coproduction/author.html", ("author_page", "authors_url")),
+}
+"""Generated page kind -> (template, the view data it gets besides ``page``, ``base_url``, ``config``)."""
+
+
+class Renderer:
+    """Our templates, compiled once per build by the theme's environment."""
+
+    def __init__(self, env: jinja2.Environment, indexes: Indexes) -> None:
+        self.env = env
+        self.indexes = indexes
+        self._people: dict[str, list[Person]] = {}
+        # Helpers for templates and for macros imported without the page's context.
+        env.globals["coproduction_relink"] = relink
+        env.globals["cp_kind_labels"] = KIND_LABELS
+        env.filters["cp_date"] = long_date
+        env.filters["cp_url"] = relative_url
+        # Fragments that pages at every depth show: rendered once, then rebased.
+        item = env.globals["cp_item"] = self._shared("item")
+        # A whole list of items, joined here rather than by a loop in the template.
+        env.globals["cp_items"] = lambda records, base: markupsafe.Markup(
+            "".join([item(record, base) for record in records])
+        )
+        byline = self._shared("byline")
+        env.globals["cp_byline"] = lambda post, base: byline(post, base, self.people(post))
+        terms = self._shared("term_links")
+        env.globals["cp_terms"] = lambda record, base: terms(indexes.term_links(record), base)
+        env.globals["cp_feed_item"] = self._shared("feed_item", rebased=False)
+        # The shared macros, loaded once per build rather than imported by every render.
+        # Loaded last: a module sees only the globals that exist when it is made.
+        self.macros = env.get_template("coproduction/macros.html").module
+        env.globals["cp"] = self.macros
+        self._heads: dict[tuple[tuple[str, str], ...], str] = {}
+        self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
+        self._globals: dict[str, Any] | None = None
+        self._ready: dict[str, str | tuple[str, str, str]] = {}
+        """Per page: a generated page's content, or a content page's additions."""
+
+    def people(self, post: PageRecord) -> list[Person]:
+        """A post's authors with their roles and profile URLs, made once per post."""
+        found = self._people.get(post.src_uri)
+        if found is None:
+            blog = self.indexes.blog
+            found = []
+            for author_id in post.authors:
+                author = self.indexes.authors.get(author_id)
+                if author is None or blog is None:
+                    found.append(Person(author_id, "", ""))
+                else:
+                    found.append(Person(author.name, author.role, blog.author_urls[author_id]))
+            self._people[post.src_uri] = found
+        return found
+
+    def _shared(self, name: str, *, rebased: bool = True) -> Callable[..., markupsafe.Markup]:
+        """Macro ``name`` of ``macros.html``, rendered once per object and options.
+
+        A post is listed on its term pages, its author's page, its year and the
+        blog, at several depths. The macro runs once with ``BASE`` for the page's
+        ``base_url``, and each page gets a copy with its own base put in. Macros
+        with absolute links only (``rebased=False``) take no base.
+        """
+        made: dict[tuple[Any, ...], str] = {}
+        kept: list[Any] = []  # keyed by id(): the objects must outlive the cache
+        # Pages at one depth share copies too: a post is on each of its term pages.
+        copies: dict[tuple[Any, ...], markupsafe.Markup] = {}
+
+        def call(obj: Any, *args: Any, **options: Any) -> markupsafe.Markup:
+            base = args[0] if rebased else BASE
+            # Further arguments are made from the object (a post's people): not in the key.
+            key = (id(obj), *options.items())
+            copy = copies.get((key, base))
+            if copy is not None:
+                return copy
+            html = made.get(key)
+            if html is None:
+                macro = getattr(self.macros, name)
+                rest = (BASE, *args[1:]) if rebased else args
+                html = made[key] = str(macro(obj, *rest, **options))
+                kept.append(obj)
+            copy = copies[(key, base)] = markupsafe.Markup(html if base == BASE else rebase(html, base))
+            return copy
+
+        return call
+
+    def render(self, name: str, context: Mapping[str, Any], **extra: Any) -> str:
+        return self.env.get_template(name).render({**context, **extra})
+
+    def prepare(self, files: Iterable[File], config: MkDocsConfig, nav: Navigation) -> None:
+        """Render what each page gets, in one pass once every page is read (event ``env``).
+
+        One pass is several times faster than a render per page in between MkDocs'
+        own work, which leaves the processor's caches cold. ``page_content`` then
+        only puts the results in place.
+        """
+        doc_files = [f for f in files if f.page is not None]
+        indexes = self.indexes
+        for file in doc_files:
+            page = file.page
+            assert page is not None
+            record = indexes.by_src_uri.get(file.src_uri)
+            if record is not None:
+                self._ready[file.src_uri] = self._additions(page, record, config)
+            elif (made := indexes.generated_by_src_uri.get(file.src_uri)) is not None:
+                template, _ = CONTEXTS[made.kind]
+                context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config}
+                self._ready[file.src_uri] = self.render(template, context, **_context(made, indexes))
+
+    def _additions(self, page: Page, record: PageRecord, config: MkDocsConfig) -> tuple[str, str, str]:
+        """A content page's title (only if its Markdown has none), header and footer."""
+        indexes = self.indexes
+        # One template, one context, a few blocks: cheaper than a render per block.
+        template = self.env.get_template("coproduction/page.html")
+        blocks = template.blocks
+        base_url = get_relative_url(".", page.url)  # as MkDocs works it out for the page
+        newer, older = indexes.blog.neighbours.get(record.url, (None, None)) if indexes.blog else (None, None)
+        # The globals are copied once per build (after every plugin's on_env), not by
+        # new_context on every call.
+        if self._globals is None:
+            self._globals = dict(template.globals)
+        ctx = template.new_context(
+            {
+                **self._globals,
+                "page": page,
+                "base_url": base_url,
+                "config": config,
+                "record": record,
+                "newer": newer,
+                "older": older,
+                "today": indexes.spec.today,
+                "easy_read": indexes.by_src_uri.get(record.easy_read) if record.easy_read else None,
+                "standard": indexes.standard_versions.get(record.src_uri),
+                "terms": self._block(
+                    template, "terms", term_links=indexes.term_links(record), base_url=base_url
+                ),
+                "related": self._block(
+                    template, "related", related=indexes.related.get(record.url, ()), base_url=base_url
+                ),
+            },
+            shared=True,
+        )
+        # The header holds a byline or a draft banner: other pages have none.
+        header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""
+        footer = "".join(blocks["footer"](ctx))
+        # Material adds the title only when the content has no <h1>; ours comes first.
+        title = "" if _h1_end(page.content or "") >= 0 else "".join(blocks["title"](ctx))
+        return title, header, footer
+
+    def page_content(self, page: Page) -> None:
+        """Fill a generated page, or add its title, header and footer to a content page."""
+        ready = self._ready.pop(page.file.src_uri, None)
+        if ready is None:
+            return
+        if isinstance(ready, str):
+            page.content = ready
+            return
+        title, header, footer = ready
+        content = page.content or ""
+        end = _h1_end(content)
+        if end < 0:
+            page.content = "".join((title, header, content, footer))
+        elif not header:
+            page.content = content + footer
+        else:
+            page.content = "".join((content[:end], header, content[end:], footer))
+
+    def _block(self, template: jinja2.Template, name: str, **inputs: Any) -> markupsafe.Markup:
+        """Render a block that sees only ``inputs``, once per distinct value of them.
+
+        Pages at the same depth with the same terms show the same chips, and pages
+        of a term set share most of their related list: thousands of pages, a few
+        dozen distinct blocks.
+        """
+        key = (name, *(_identity(v) for v in inputs.values()))
+        html = self._blocks.get(key)
+        if html is None:
+            html = markupsafe.Markup("".join(template.blocks[name](template.new_context(inputs))))
+            self._blocks[key] = html
+        return html
+
+    def feeds(self, language: str) -> Iterator[tuple[str, str]]:
+        """(path, XML) of every feed, rendered with the (autoescaping) feed template."""
+        template = self.env.get_template("coproduction/feed.xml.html")
+        for feed in self.indexes.feeds(language):
+            yield feed.path, template.render(feed=feed)
+
+    def head(self, src_uri: str) -> str:
+        """``<link rel="alternate">`` tags for the feeds that match the page.
+
+        Feed links are absolute, so the tags depend only on the feeds: cached by them.
+        """
+        feeds = self.indexes.feeds_for(src_uri)
+        html = self._heads.get(feeds)
+        if html is None:
+            html = self.env.get_template("coproduction/head.html").render(feeds=feeds)
+            self._heads[feeds] = html
+        return html
