@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# A second environment with ProperDocs and no MkDocs, for the tests that prove the plugin
+# and `check` need only one of the two engines.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
 # Material prints an end-of-life notice on every run; README.md explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -19,13 +23,21 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m compileall -q plugins
 	touch $(STAMP)
 
+$(PD_STAMP): requirements-properdocs.lock requirements.lock pyproject.toml
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.lock
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+		$$(grep '^mkdocs-material==' requirements.lock)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(PD_STAMP)
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch plugins
 
 build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) $(PD_STAMP) chromium
 	$(BIN)/python -m pytest
 
 # The browser tests drive the system's Chromium (never a downloaded one). Installed
@@ -38,8 +50,9 @@ chromium:
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	else echo "Chromium is missing: the browser tests will fail. Install it (sudo apt-get install chromium) or set CHROMIUM."; fi
 
+# `make check FILES="posts/a.md toolkit/b.md"` reports only those files' problems.
 check: $(STAMP)
-	@$(BIN)/python -m coproduction check
+	@$(BIN)/python -m coproduction check $(FILES)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
@@ -49,4 +62,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(PD_VENV)

@@ -17,6 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
 from coproduction.core.blog import reading_time
+from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of, word_count
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
@@ -41,6 +42,17 @@ STYLESHEET = "assets/stylesheets/coproduction.css"
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
+
+def _option_message(name: str, message: str, options: CoproductionConfig) -> str:
+    """The engine's warning about an option, reworded with a suggestion where it is a typo."""
+    if message.startswith("Unrecognised configuration name"):
+        known = sorted(name for name, _ in type(options)._schema)  # the declared options only
+        return (
+            f"unknown option '{name}' of the coproduction plugin.{suggest(name, known)} "
+            f"Options: {', '.join(known)}"
+        )
+    return f"coproduction plugin option '{name}': {message}"
 
 
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
@@ -102,7 +114,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             Problem(
                 spec.config_file,
                 spec.line(f"plugins.coproduction.{name}", "plugins.coproduction"),
-                f"coproduction plugin option '{name}': {message}",
+                _option_message(name, message, self.config),
             )
             for name, message in self.option_warnings
         ]
