@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gzip
 import re
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,21 @@ def test_drafts_are_absent_from_every_output_of_a_build(make_site: Any) -> None:
     ]
     assert texts and not any("Post secret" in t for t in texts)
     assert "Post live" in built.html("barriers/power/")
+    # Nor its URL, or its body, in any file the build wrote: sitemap (plain and gzipped),
+    # search index, feeds, cross-index, listings.
+    outputs: dict[str, str] = {}
+    for path in sorted(p for p in built.site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        try:
+            outputs[path.relative_to(built.site).as_posix()] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # fonts and images
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "feed.xml"} <= set(outputs)
+    assert "posts/live/" in outputs["sitemap.xml"]  # the check below can fail
+    leaks = [name for name, text in outputs.items() if "posts/secret" in text or "Body of secret" in text]
+    assert leaks == []
 
 
 def test_drafts_show_with_a_banner_in_serve(make_site: Any) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
-from conftest import AUTHORS, Built, page
+from conftest import AUTHORS, BASE_CONFIG, Built, page, plugin_options
 
 POST = page(
     {"title": "First post", "date": "2024-01-02", "authors": ["ann"], "barriers": ["power"]},
@@ -45,36 +46,80 @@ def test_edit_links_point_at_the_right_file_for_every_folder(make_site: Any) -> 
     assert f'href="{base}posts/first-post.md"' in built.html("posts/first-post/")
 
 
+GENERATED_PAGES = {
+    "overview": "barriers/",
+    "term": "barriers/power/",
+    "blog": "posts/",
+    "archive index": "posts/archive/",
+    "archive": "posts/archive/2024/",
+    "authors": "authors/",
+    "author": "authors/ann/",
+}
+
+
 def test_generated_pages_have_no_edit_link(make_site: Any) -> None:
     built = _three_folders(make_site)
-    assert "/edit/main/" not in built.html("barriers/power/")
-    assert "/edit/main/" not in built.html("posts/")
+    for kind, url in GENERATED_PAGES.items():
+        assert built.exists(url), f"{kind} page {url} was not built"
+        assert "/edit/main/" not in built.html(url), f"{kind} page {url} has an edit link"
+    # The check can fail: a page from a source folder does carry one.
+    assert "/edit/main/" in built.html("posts/first-post/")
+
+
+def _watched(root: Path) -> set[Path]:
+    """The paths the plugin asks ``mkdocs serve`` to watch for the site at ``root``."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        config = config.plugins.on_config(config)
+
+        class Server:
+            def __init__(self) -> None:
+                self.watched: list[str] = []
+
+            def watch(self, path: str) -> None:
+                self.watched.append(path)
+
+        server = Server()
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+    finally:
+        config.plugins.on_shutdown()
+    return {Path(p).resolve() for p in server.watched}
+
+
+def _covers(watched: set[Path], target: Path) -> bool:
+    """Whether ``target`` is watched itself or lies inside a watched folder."""
+    return any(target == p or (p.is_dir() and target.is_relative_to(p)) for p in watched)
 
 
 def test_serve_watches_source_folders_and_authors_file(tmp_path: Path) -> None:
-    from mkdocs.config import load_config
-
     from conftest import write_site
 
     write_site(tmp_path, {"posts/authors.yml": AUTHORS, "toolkit/a.md": page({"barriers": []})})
-    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    config = config.plugins.on_config(config)
-
-    class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
-
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
-
-    server = Server()
-    config.plugins.on_serve(server, config=config, builder=lambda: None)
-    watched = {Path(p).resolve() for p in server.watched}
+    watched = _watched(tmp_path)
     assert (tmp_path / "posts").resolve() in watched
     assert (tmp_path / "toolkit").resolve() in watched
     # authors.yml sits inside posts/, which is watched already
-    assert all(not p.name.endswith(".yml") or p.exists() for p in watched)
+    assert _covers(watched, (tmp_path / "posts/authors.yml").resolve())
+
+
+def test_serve_watches_an_authors_file_outside_the_source_folders(tmp_path: Path) -> None:
+    from conftest import write_site
+
+    config = copy.deepcopy(BASE_CONFIG)
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "coproduction" in entry:
+            entry["coproduction"]["authors"] = "people.yml"
+    assert plugin_options(config)["authors"] == "people.yml"
+    write_site(tmp_path, {"people.yml": AUTHORS, "toolkit/a.md": page({"barriers": []})}, config)
+    watched = _watched(tmp_path)
+    authors = (tmp_path / "people.yml").resolve()
+    assert authors in watched
+    assert not any(p.is_dir() and authors.is_relative_to(p) for p in watched)
+    assert (tmp_path / "posts").resolve() in watched
+    assert (tmp_path / "toolkit").resolve() in watched
 
 
 def test_a_source_file_that_clashes_with_docs_is_reported(make_site: Any) -> None:

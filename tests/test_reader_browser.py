@@ -108,8 +108,10 @@ def test_axe_finds_no_wcag_22_aa_problems(page: Page, site_url: str, name: str) 
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_every_page_kind_works_without_javascript(browser: Browser, site_url: str) -> None:
-    """Links, lists, chips and the pager are plain HTML: a reader without JavaScript gets them all."""
+def test_a_reader_without_javascript_clicks_from_home_through_a_term_to_a_post(
+    browser: Browser, site_url: str
+) -> None:
+    """Links, term lists and chips are plain HTML: a reader without JavaScript can follow them."""
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -127,6 +129,23 @@ def test_every_page_kind_works_without_javascript(browser: Browser, site_url: st
         context.close()
 
 
+def test_every_page_kind_shows_its_heading_and_text_without_javascript(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for name, url in PAGES.items():
+            response = page.goto(site_url + url)
+            assert response is not None and response.ok, f"{name}: {url or '/'} did not load"
+            heading = page.get_by_role("heading", level=1).first
+            assert heading.is_visible(), f"{name}: {url or '/'} shows no heading without JavaScript"
+            assert heading.inner_text().strip(), f"{name}: {url or '/'} has an empty heading"
+            assert page.locator("article").first.is_visible(), f"{name}: {url or '/'} shows no article"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("name", ["home", "post", "term", "overview", "blog"])
 def test_phone_width_needs_no_sideways_scrolling(browser: Browser, site_url: str, name: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
@@ -139,13 +158,26 @@ def test_phone_width_needs_no_sideways_scrolling(browser: Browser, site_url: str
         context.close()
 
 
+# Navigation around the text, on the blog listing: the theme's header, tabs, sidebars, search
+# and footer, and the plugin's feed link (hidden by the same print rule as the pager).
+PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".cp-feed"]
+
+
 def test_print_shows_the_text_without_navigation(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGES["blog"])
+    for selector in PRINT_HIDDEN:
+        found = page.locator(selector)
+        assert found.count() > 0, f"{selector} is not on the blog page, so its print style is untested"
+        assert found.first.is_visible(), f"{selector} is hidden on screen already"
     page.emulate_media(media="print")
     assert page.locator("article").first.is_visible()
-    assert not page.locator(".md-header").is_visible()
-    assert not page.locator(".cp-pagination").first.is_visible()
-    assert page.locator(".cp-summary").first.is_visible()
+    for selector in PRINT_HIDDEN:
+        found = page.locator(selector)
+        hidden = [not found.nth(i).is_visible() for i in range(found.count())]
+        assert all(hidden), f"{selector} is still shown in print: {hidden}"
+    summaries = page.locator(".cp-summary")
+    assert summaries.count() > 0
+    assert all(summaries.nth(i).is_visible() for i in range(summaries.count()))
 
 
 def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) -> None:
@@ -154,5 +186,8 @@ def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) ->
     focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.hash]")
     assert focused[0] == "Skip to content"
     assert page.locator(":focus").is_visible()
+    target = focused[1]
+    assert target.startswith("#") and len(target) > 1, f"the skip link points nowhere: {target!r}"
+    assert page.locator(target).count() == 1, f"the skip link's target {target} is not on the page"
     page.keyboard.press("Enter")
-    assert page.url.endswith(focused[1])
+    assert page.url.endswith(target)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
+import yaml
 
 from conftest import REPO, Built, build_site
 
@@ -26,6 +29,47 @@ def _content_pages(site: Path) -> list[Path]:
     return pages
 
 
+SOURCE_FOLDERS = ("docs", "posts", "toolkit")
+
+
+def _markdown_files() -> list[Path]:
+    """Every Markdown file of the repository's source folders."""
+    return sorted(md for folder in SOURCE_FOLDERS for md in (REPO / folder).rglob("*.md"))
+
+
+def _front_matter(md: Path) -> dict[str, Any]:
+    text = md.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    meta = yaml.safe_load(text[4 : text.index("\n---", 3)]) or {}
+    assert isinstance(meta, dict), md
+    return meta
+
+
+def _published(md: Path) -> bool:
+    """Not a draft, and not dated later than today."""
+    meta = _front_matter(md)
+    day = meta.get("date")
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day[:10])
+    return meta.get("draft") is not True and not (
+        isinstance(day, datetime.date) and day > datetime.date.today()
+    )
+
+
+def _url(md: Path) -> str:
+    """The page's URL: docs/ files at the root, posts/ and toolkit/ files under their folder's name."""
+    rel = md.relative_to(REPO)
+    parts = list(rel.with_suffix("").parts)
+    if parts[0] == "docs":
+        parts = parts[1:]
+    if parts and parts[-1] == "index":
+        parts = parts[:-1]
+    return "".join(f"{part}/" for part in parts)
+
+
 def test_pages_from_every_folder_are_built(real: Built) -> None:
     for url in (
         "",
@@ -36,6 +80,10 @@ def test_pages_from_every_folder_are_built(real: Built) -> None:
         "accessibility/",
     ):
         assert real.exists(url), url
+    published = [md for md in _markdown_files() if _published(md)]
+    assert {md.relative_to(REPO).parts[0] for md in published} == set(SOURCE_FOLDERS)
+    missing = [f"{md.relative_to(REPO)} -> /{_url(md)}" for md in published if not real.exists(_url(md))]
+    assert missing == []
 
 
 def test_nav_has_sections_not_pages(real: Built) -> None:
@@ -84,7 +132,8 @@ def test_barriers_overview_and_four_term_pages(real: Built) -> None:
     assert real.exists("cross-index.json")
 
 
-def test_every_content_page_has_terms_or_says_none_and_a_footer(real: Built) -> None:
+def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(real: Built) -> None:
+    """An untagged page shows no terms at all (the page template writes nothing for it)."""
     pages = _content_pages(real.site)
     assert len(pages) >= 20
     for html_path in pages:
@@ -94,10 +143,18 @@ def test_every_content_page_has_terms_or_says_none_and_a_footer(real: Built) -> 
     assert len(tagged) >= 17  # all but the home-less landing pages and the statement
     for html_path in tagged:
         assert 'class="cp-related"' in html_path.read_text(encoding="utf-8"), html_path
+    untagged = [p for p in pages if p not in tagged]
+    assert untagged
+    for html_path in untagged:
+        html = html_path.read_text(encoding="utf-8")
+        assert 'class="cp-terms"' not in html and 'class="cp-related"' not in html, html_path
 
 
 def test_every_page_links_the_accessibility_statement(real: Built) -> None:
-    for html_path in real.site.rglob("index.html"):
+    pages = sorted(real.site.rglob("index.html"))
+    assert pages
+    assert len(pages) >= len(_markdown_files())
+    for html_path in pages:
         assert "Accessibility statement</a>" in html_path.read_text(encoding="utf-8"), html_path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, write_site
@@ -42,6 +43,28 @@ FILES: dict[str, str | bytes] = {
 @pytest.fixture
 def built(make_site: Any) -> Built:
     return make_site(FILES)
+
+
+def _url(path: str) -> str:
+    """The URL of a fixture Markdown file: docs/ files at the root, index.md as its folder."""
+    stem = path.removesuffix(".md").removeprefix("docs/")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return f"{stem}/" if stem else ""
+
+
+def _front(text: str | bytes) -> dict[str, Any]:
+    assert isinstance(text, str)
+    meta = yaml.safe_load(text.split("---\n", 2)[1])
+    assert isinstance(meta, dict)
+    return meta
+
+
+# Every content page of the fixture (with the home page write_site adds), by URL: its front matter.
+CONTENT: dict[str, dict[str, Any]] = {
+    "": {"title": "Home", "barriers": []},
+    **{_url(path): _front(text) for path, text in FILES.items() if path.endswith(".md")},
+}
+TERM_TITLES = {"power": "Power", "leadership": "Leadership", "diversity": "Diversity", "capacity": "Capacity"}
 
 
 def _section(html: str, anchor: str) -> str:
@@ -93,6 +116,28 @@ def test_every_content_page_shows_its_terms_and_related_pages(built: Built) -> N
     assert titles == ["New post", "Share power", "Old post"]
     assert "Power map" not in titles
 
+    terms_of = {meta["title"]: set(meta.get("barriers") or []) for meta in CONTENT.values()}
+    assert len(CONTENT) == 8
+    for url, meta in CONTENT.items():
+        html = built.html(url)
+        start = html.index('class="cp-page-footer"')
+        footer = html[start : html.index("</aside>", start)]
+        up = "../" * url.count("/")
+        terms = meta.get("barriers") or []
+        chips = re.findall(r'<a class="cp-chip" href="([^"]*)">([^<]+)</a>', footer)
+        assert chips == [(f"{up}barriers/{t}/", TERM_TITLES[t]) for t in terms], url
+        if not terms:
+            assert 'class="cp-terms"' not in footer and 'class="cp-related"' not in footer, url
+            continue
+        related = footer[footer.index('class="cp-related"') :]
+        titles = re.findall(r'<li><a href="[^"]*">([^<]+)</a>', related)
+        sharing = [t for t, other in terms_of.items() if t != meta["title"] and other & set(terms)]
+        assert len(titles) == min(3, len(sharing)), (url, titles)
+        assert meta["title"] not in titles, url
+        shared = [len(terms_of[t] & set(terms)) for t in titles]
+        assert all(n > 0 for n in shared), (url, titles)
+        assert shared == sorted(shared, reverse=True), (url, titles)  # most shared terms first
+
 
 def test_cross_index_lists_every_page(built: Built) -> None:
     data = built.json()
@@ -110,6 +155,9 @@ def test_cross_index_lists_every_page(built: Built) -> None:
         "source": "posts/new.md",
     }
     assert {"toolkit/map/", "principles/share/", "untagged/", "./"} <= set(urls)
+    # Every content page of the fixture, once, and nothing else (the home page is "./").
+    assert len(urls) == len(set(urls))
+    assert set(urls) == {url or "./" for url in CONTENT}
     assert data["taxonomies"]["barriers"]["terms"]["power"]["title"] == "Power"
 
 
@@ -206,14 +254,33 @@ def test_front_matter_text_is_escaped_everywhere(make_site: Any) -> None:
             "docs/other.md": page({"title": "Other", "barriers": ["power"]}),
         }
     )
+    escaped = "Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;"
     for url in ("barriers/power/", "posts/", "other/", "authors/ann/"):
         html = built.html(url)
         assert "<script>alert(1)</script>" not in html, url
-        assert "Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+        assert escaped in html, url
+    # Every HTML file the build wrote: the title never appears unescaped, nor half-escaped.
+    pages = sorted(built.site.rglob("*.html"))
+    assert len(pages) >= 10
+    assert built.site / "posts/nasty/index.html" in pages
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html, path
+        assert html.count("Jerry") == html.count(escaped), path
     data = built.json()
     assert any(p["title"] == nasty for p in data["pages"])
     feed = (built.site / "feed.xml").read_text()
     assert "<script>" not in feed and "&lt;script&gt;" in feed
+    # Every feed: the site's, and one per term (the post is in the power feed).
+    feeds = sorted(built.site.rglob("*.xml"))
+    mentioning = set()
+    for path in feeds:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>" not in text, path
+        if "Jerry" in text:
+            mentioning.add(path.relative_to(built.site).as_posix())
+            assert "&lt;script&gt;" in text, path
+    assert mentioning == {"feed.xml", "barriers/power/feed.xml"}
 
 
 def test_templates_can_be_overridden_from_custom_dir(make_site: Any, tmp_path: Path) -> None:

@@ -376,10 +376,24 @@ def test_bad_reviewed_date() -> None:
 
 def test_front_matter_problems_come_first_and_the_body_is_kept() -> None:
     page, problems = record("---\ntitle: A\ntitle: B\n---\nBody text\n")
-    assert problems[0] == Problem("docs/page.md", 3, "'title' is set twice in the front matter: keep one")
+    assert problems == [Problem("docs/page.md", 3, "'title' is set twice in the front matter: keep one")]
     assert page.title == "B"
     assert page.body == "Body text\n"
     assert page.meta == {"title": "B"}
+    # A problem the record finds later comes after the front matter's own, even on an
+    # earlier line.
+    page, problems = record("---\nbarriers: [powr]\ntitle: A\ntitle: B\n---\nBody text\n")
+    assert problems == [
+        Problem("docs/page.md", 4, "'title' is set twice in the front matter: keep one"),
+        Problem(
+            "docs/page.md",
+            2,
+            "unknown barriers term 'powr'. Did you mean 'power'? "
+            "Known terms: power, leadership, diversity, capacity",
+        ),
+    ]
+    assert page.title == "B"
+    assert page.body == "Body text\n"
 
 
 def test_unknown_term_under_a_duplicated_key_names_the_line_yaml_kept() -> None:

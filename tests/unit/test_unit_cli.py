@@ -177,27 +177,38 @@ def test_github_actions_other_values_print_plain_lines(
 
 
 @pytest.mark.parametrize(
-    ("taxonomies", "option"),
+    ("taxonomies", "fragment"),
     [
-        ("        Barriers: {title: B}\n", "plugins.coproduction.taxonomies"),
-        ("        barriers:\n          title: B\n          terms: [power]\n", "terms"),
+        (
+            "        Barriers: {title: B}\n",
+            "taxonomy 'Barriers' must use only lower-case letters, digits and '-'",
+        ),
+        (
+            "        barriers:\n          title: B\n          terms: [power]\n",
+            "Sub-option 'terms': Expected a dict",
+        ),
         (
             "        barriers:\n          title: B\n          terms:\n            power: {}\n",
-            "title",
+            "Sub-option 'terms': Sub-option 'title': Required configuration not provided",
         ),
-        ("        date: {title: Dates}\n", "plugins.coproduction.taxonomies"),
+        (
+            "        date: {title: Dates}\n",
+            "taxonomy 'date' clashes with the front matter setting of the same name",
+        ),
     ],
 )
 def test_bad_taxonomy_config_names_the_option(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], taxonomies: str, option: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], taxonomies: str, fragment: str
 ) -> None:
     config_text = CONFIG.split("      taxonomies:\n")[0] + "      taxonomies:\n" + taxonomies
     config = write_site(tmp_path, CLEAN, config_text)
     assert main(["check", "-f", str(config)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"{config}: Config value 'plugins': Plugin 'coproduction' option 'taxonomies'")
-    assert option.rsplit(".", 1)[-1] in err
+    prefix = f"{config}: Config value 'plugins': Plugin 'coproduction' option 'taxonomies': "
+    assert err.startswith(prefix)
+    # The offending key or sub-option is named right after the option.
+    assert err[len(prefix) :].startswith(fragment), err
     assert "Traceback" not in err
 
 

@@ -95,9 +95,22 @@ def test_site_taxonomies_and_authors() -> None:
 
 def test_every_page_lists_every_taxonomy() -> None:
     two = dataclasses.replace(SPEC, taxonomies=(*SPEC.taxonomies, AUDIENCE))
-    page = make_page("a/", terms={"audience": ("staff",)})
-    data = json.loads(cross_index([page], {}, two))
-    assert data["pages"][0]["terms"] == {"barriers": [], "audience": ["staff"]}
+    given = [
+        make_page("a/", terms={"audience": ("staff",)}),
+        make_page("b/", terms={"barriers": ("power", "capacity")}),
+        make_page("c/", terms={"audience": ("carers", "staff"), "barriers": ("leadership",)}),
+        make_page("d/", terms={}),
+    ]
+    data = json.loads(cross_index(given, {}, two))
+    assert {p["url"]: p["terms"] for p in data["pages"]} == {
+        "a/": {"barriers": [], "audience": ["staff"]},
+        "b/": {"barriers": ["power", "capacity"], "audience": []},
+        "c/": {"barriers": ["leadership"], "audience": ["carers", "staff"]},
+        "d/": {"barriers": [], "audience": []},
+    }
+    # Every page lists every taxonomy, in the site's order, whatever order its own terms had.
+    assert len(data["pages"]) == len(given)
+    assert all(list(p["terms"]) == ["barriers", "audience"] for p in data["pages"]), data["pages"]
     assert list(data["taxonomies"]) == ["barriers", "audience"]
 
 

@@ -158,12 +158,23 @@ def test_other_scalars_still_resolve() -> None:
     assert fm.data == {"draft": True, "count": 3, "nothing": None}
 
 
-def test_parse_yaml_uses_the_given_first_line() -> None:
-    node, data, problem = parse_yaml("a: 1\nb: [\n", "x.yml", 1)
+@pytest.mark.parametrize(("first_line", "expected"), [(1, 2), (5, 6)])
+def test_parse_yaml_uses_the_given_first_line(first_line: int, expected: int) -> None:
+    node, data, problem = parse_yaml("a: 1\nb: [\n", "x.yml", first_line)
     assert node is None and data is None
     assert problem is not None
     assert problem.path == "x.yml"
-    assert problem.line >= 2  # the flow list opens on file line 2
+    # The flow list opens on the text's second line: file line 2 when the text starts on
+    # line 1, line 6 when it starts on line 5.
+    assert problem.line == expected
+
+
+@pytest.mark.parametrize(("first_line", "expected"), [(1, 2), (5, 6)])
+def test_parse_yaml_counts_lines_from_the_given_first_line(first_line: int, expected: int) -> None:
+    _, _, problem = parse_yaml("a: 1\nb: c: d\n", "x.yml", first_line)
+    assert problem is not None
+    assert (problem.path, problem.line) == ("x.yml", expected)
+    assert "mapping values are not allowed" in problem.message
 
 
 def test_parse_yaml_valid_gives_node_and_data() -> None:

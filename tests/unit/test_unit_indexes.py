@@ -83,6 +83,12 @@ def test_build_leaves_out_drafts_and_future_posts() -> None:
     assert [p.url for p in power.posts] == ["posts/new/", "posts/old/"]
     assert "posts/draft/" not in indexes.related
     assert all(p.url not in ("posts/draft/", "posts/future/") for v in indexes.related.values() for p in v)
+    published = {"guidance/a/", "posts/new/", "posts/old/"}
+    assert set(indexes.related) == published
+    # All three share the term power, so each is related to the other two (and only to them).
+    assert {url: {p.url for p in v} for url, v in indexes.related.items()} == {
+        url: published - {url} for url in published
+    }
     assert [a.year for a in indexes.blog.archives] == [2024, 2020]
 
 
@@ -182,6 +188,8 @@ def test_page_claiming_a_generated_url_is_dropped_and_reported() -> None:
     power = indexes.term("barriers", "power")
     assert all(squatter not in pages for pages in power.groups.values())
     assert all(squatter not in v for v in indexes.related.values())
+    assert set(indexes.related) == {"guidance/a/", "posts/new/", "posts/old/"}
+    assert {p.url for v in indexes.related.values() for p in v} == {"guidance/a/", "posts/new/", "posts/old/"}
     assert power.count == 3
 
 

@@ -224,3 +224,8 @@ def test_results_do_not_depend_on_the_counting(monkeypatch: pytest.MonkeyPatch) 
     _, counted = measure(monkeypatch, pages, 4)
     plain = related_lists(pages, 4)
     assert {u: urls(v) for u, v in counted.items()} == {u: urls(v) for u, v in plain.items()}
+    # Every page has terms, so every page gets a list, and each shares a term with at least
+    # four others, so every list is full.
+    assert set(plain) == {p.url for p in pages}
+    assert all(len(v) == 4 for v in plain.values()), {u: len(v) for u, v in plain.items()}
+    assert all(u not in urls(v) for u, v in plain.items())

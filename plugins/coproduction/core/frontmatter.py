@@ -148,6 +148,12 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         ):
             mark = e.context_mark
         line = first_line + (mark.line if mark else 0)
+        if e.context == "while parsing a flow node" and mark is not None:
+            # PyYAML marks where the missing item should start, after the "[" or "{" that
+            # was never closed: that bracket's line is the one to fix.
+            opened = max(text.rfind("[", 0, mark.index), text.rfind("{", 0, mark.index))
+            if opened >= 0:
+                line = first_line + text.count("\n", 0, opened)
         what = e.problem or str(e)
         return (
             None,
