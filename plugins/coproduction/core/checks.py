@@ -267,26 +267,42 @@ def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list
 
 
 # Markdown links and images: inline ``[text](target "title")`` and reference definitions
-# ``[id]: target``. Code is blanked first (keeping its lines), so examples in it are not links.
+# ``[id]: target``. Examples inside code are not links.
 _INLINE_LINK_RE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
-def _blank(match: re.Match[str]) -> str:
-    """The matched text with everything but its line breaks blanked."""
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _in_code(body: str, position: int) -> bool:
+    """Whether ``position`` of ``body`` lies in a fenced block or a code span."""
+    return any(
+        m.start() <= position < m.end()
+        for pattern in (_FENCE_RE, _CODE_SPAN_RE)
+        for m in pattern.finditer(body)
+    )
 
 
-def _links(body: str) -> Iterable[tuple[int, str]]:
-    """(line within ``body``, target) of every Markdown link and image outside code."""
-    if "```" in body or "~~~" in body:
-        body = _FENCE_RE.sub(_blank, body)
-    if "`" in body:
-        body = _CODE_SPAN_RE.sub(_blank, body)
-    for pattern in (_INLINE_LINK_RE, _REFERENCE_RE):
-        for match in pattern.finditer(body):
-            yield body.count("\n", 0, match.start(1)), match.group(1).strip("<>")
+def _resolve(target: str, folder: str, absolute_from_docs: bool) -> str | None:
+    """The file a link names, as a site name (``guidance/a.md``); None if it names no file here.
+
+    MkDocs' rule (``Page.path_to_url``): links with a scheme or host lead elsewhere, ``#x``
+    stays on the page, ``/x`` is left alone unless ``absolute_links: relative_to_docs``.
+    """
+    if ":" in target or target.startswith("//"):
+        scheme, netloc, path, _, _ = urlsplit(target)
+        if scheme or netloc:
+            return None
+    else:
+        path = target.partition("#")[0].partition("?")[0]
+    if not path or "\x02amp" in target:
+        return None
+    if "%" in path:
+        path = unquote(path)
+    if path.startswith(("/", "\\")):
+        return posixpath.normpath(path.lstrip("/\\")) if absolute_from_docs else None
+    if not posixpath.splitext(path)[1]:
+        return None  # a folder or page address: the engine's unrecognized_links check
+    return posixpath.normpath(posixpath.join(folder, path)).lstrip("/")
 
 
 def check_links(
@@ -294,36 +310,32 @@ def check_links(
 ) -> list[Problem]:
     """Links and images leading to a file the site does not have.
 
-    The engine's rule (MkDocs' ``Page.path_to_url``): a relative link names a file by its
-    path from the linking page, ``known`` holds every file's name in the site (pages,
-    generated pages, images). Links with no file suffix, such as ``../guidance/``, are left
-    to the engine's own ``unrecognized_links`` check; so are ``#anchors``.
+    ``known`` holds every file's name in the site (pages, generated pages, images).
+    Links with no file suffix, such as ``../guidance/``, are left to the engine's own
+    ``unrecognized_links`` check; so are ``#anchors``. Whether a link sits in code is
+    only worked out for one that leads nowhere: that is rare, and the search is not.
     """
     problems = []
     for page in pages:
-        if not page.body or ("](" not in page.body and "]:" not in page.body):
+        body = page.body
+        if not body or ("](" not in body and "]:" not in body):
             continue
         folder = posixpath.dirname(page.src_uri)
-        for line, target in _links(page.body):
-            scheme, netloc, path, _, _ = urlsplit(target)
-            if scheme or netloc or not path or "\x02amp" in target:
-                continue
-            if path.startswith(("/", "\\")):
-                if not absolute_from_docs:
+        for pattern in (_INLINE_LINK_RE, _REFERENCE_RE):
+            for match in pattern.finditer(body):
+                target = match.group(1).strip("<>")
+                resolved = _resolve(target, folder, absolute_from_docs)
+                if resolved is None or resolved in known or _in_code(body, match.start(1)):
                     continue
-                resolved = posixpath.normpath(unquote(path).lstrip("/\\"))
-            else:
-                resolved = posixpath.normpath(posixpath.join(folder, unquote(path))).lstrip("/")
-            if not posixpath.splitext(path)[1] or resolved in known:
-                continue
-            close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
-            hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
-            problems.append(
-                Problem(
-                    page.path,
-                    page.body_line + line,
-                    f"the link '{target}' leads to no file of this site (looked for "
-                    f"'{resolved}').{hint} Links name the Markdown file, like ../guidance/paying-people.md",
+                close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
+                hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.body_line + body.count("\n", 0, match.start(1)),
+                        f"the link '{target}' leads to no file of this site (looked for "
+                        f"'{resolved}').{hint} Links name the Markdown file, like "
+                        "../guidance/paying-people.md",
+                    )
                 )
-            )
     return problems

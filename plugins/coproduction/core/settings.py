@@ -109,7 +109,7 @@ def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, in
     that does not parse gives nothing: the engine reports that itself.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return ()
     found: list[tuple[str, int]] = []
