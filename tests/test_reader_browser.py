@@ -7,17 +7,13 @@ axe-core (through axe-playwright-python) checks each kind of page against WCAG 2
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from browser import chromium, serve
 from conftest import Built
 
 # Every kind of page the site has, by URL.
@@ -36,60 +32,17 @@ PAGES = {
     "accessibility": "accessibility/",
 }
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# The flags this machine's Chromium needs: no sandbox as root, and no calls to
-# Google's servers, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """The system's Chromium: ``$CHROMIUM``, or ``chromium`` on the PATH."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found or not os.access(found, os.X_OK):
-        pytest.fail(
-            "Chromium was not found, so the browser tests cannot run. Install it "
-            "(Debian: apt-get install chromium; `make test` does this when it can) "
-            "or set CHROMIUM to its path.",
-            pytrace=False,
-        )
-    return found
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(real: Built) -> Iterator[str]:
     """The built site, served over HTTP on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(real.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(real.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    path = chromium_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

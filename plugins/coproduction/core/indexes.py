@@ -12,7 +12,7 @@ from coproduction.core.feeds import Feed, build_feed
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.related import related_lists
 from coproduction.core.settings import SiteSpec
-from coproduction.core.taxonomy import TaxonomyIndex, TermEntry, build_index
+from coproduction.core.taxonomy import Combination, TaxonomyIndex, TermEntry, build_index
 
 __all__ = ["GeneratedPage", "Indexes", "build_indexes", "held_back"]
 
@@ -29,8 +29,8 @@ class GeneratedPage:
     """A page the plugin adds, and what it lists; the adapter picks its template by ``kind``.
 
     ``kind`` is one of ``overview`` (a taxonomy's ``index``), ``term`` (``index`` and
-    ``entry``), ``blog`` (``listing``), ``archive-index``, ``archive`` (``archive``),
-    ``authors`` and ``author`` (``author_page``).
+    ``entry``), ``combination`` (``index`` and ``combination``), ``blog`` (``listing``),
+    ``archive-index``, ``archive`` (``archive``), ``authors`` and ``author`` (``author_page``).
     """
 
     kind: str
@@ -40,6 +40,7 @@ class GeneratedPage:
     description: str = ""
     index: TaxonomyIndex | None = None
     entry: TermEntry | None = None
+    combination: Combination | None = None
     listing: Listing | None = None
     archive: Archive | None = None
     author_page: AuthorPage | None = None
@@ -172,21 +173,37 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
                     entry=entry,
                 )
             )
+        for combination in index.combinations:
+            pages.append(
+                GeneratedPage(
+                    "combination",
+                    combination.src_uri,
+                    combination.url,
+                    combination.title,
+                    f"Pages about all of these: {combination.title}.",
+                    index=index,
+                    combination=combination,
+                )
+            )
     if blog is None:
         return pages
     about = f"Posts from {spec.site_name}, newest first." if spec.site_name else ""
     for listing in blog.listings:
         title = "Blog" if listing.number == 1 else f"Blog, page {listing.number}"
         pages.append(GeneratedPage("blog", listing.src_uri, listing.url, title, about, listing=listing))
-    pages.append(GeneratedPage("archive-index", blog.archive_src_uri, blog.archive_url, "Blog archive"))
+    years = "Every year of the blog, and how many posts it has."
+    archive_index = GeneratedPage("archive-index", blog.archive_src_uri, blog.archive_url, "Blog archive")
+    archive_index.description = years
+    pages.append(archive_index)
     for archive in blog.archives:
+        title = f"Posts from {archive.year}"
+        about_year = f"Blog posts published in {archive.year}, newest first."
         pages.append(
-            GeneratedPage(
-                "archive", archive.src_uri, archive.url, f"Posts from {archive.year}", archive=archive
-            )
+            GeneratedPage("archive", archive.src_uri, archive.url, title, about_year, archive=archive)
         )
     if blog.authors:
-        pages.append(GeneratedPage("authors", blog.authors_src_uri, blog.authors_url, "Authors"))
+        everyone = "Everyone who writes for the blog, and what they wrote."
+        pages.append(GeneratedPage("authors", blog.authors_src_uri, blog.authors_url, "Authors", everyone))
     for author_page in blog.authors:
         author = author_page.author
         pages.append(

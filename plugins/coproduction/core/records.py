@@ -105,6 +105,11 @@ class PageRecord:
         """What one page of this kind is called ("Tool")."""
         return KIND_NAMES.get(self.kind, self.kind)
 
+    @property
+    def term_tokens(self) -> str:
+        """Every term as ``taxonomy:term``, space-separated: what a list filter matches on."""
+        return " ".join(f"{tax}:{term}" for tax, terms in self.terms.items() for term in terms)
+
     def term_pairs(self) -> frozenset[tuple[str, str]]:
         """Every (taxonomy, term) pair the page carries."""
         return frozenset((tax, term) for tax, terms in self.terms.items() for term in terms)

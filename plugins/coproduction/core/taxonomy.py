@@ -1,8 +1,8 @@
-"""Term index of one taxonomy: term pages, the term x kind matrix, co-occurrence, untagged pages."""
+"""Term index of one taxonomy: term pages, combination pages, the term x kind matrix,
+co-occurrence and untagged pages."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -10,7 +10,7 @@ from coproduction.core.records import KINDS, PageRecord, recency_key
 from coproduction.core.settings import TaxonomySpec, TermSpec
 from coproduction.core.urls import url_for
 
-__all__ = ["Cell", "TaxonomyIndex", "TermEntry", "build_index", "group_key"]
+__all__ = ["Cell", "Combination", "TaxonomyIndex", "TermEntry", "build_index", "group_key", "join_titles"]
 
 
 def group_key(page: PageRecord) -> tuple[int, int, str, str]:
@@ -25,10 +25,14 @@ class TermEntry:
     """One term and every page that carries it, grouped by kind."""
 
     term: TermSpec
+    taxonomy: str
+    """The taxonomy's key."""
     src_uri: str
     url: str
     feed_url: str
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
+    narrower: list[Combination] = field(default_factory=list)
+    """Pages with this term and one other, for each other term some page carries with it."""
 
     @property
     def count(self) -> int:
@@ -37,6 +41,41 @@ class TermEntry:
     @property
     def posts(self) -> list[PageRecord]:
         return self.groups.get("post", [])
+
+    @property
+    def token(self) -> str:
+        """``taxonomy:term``, as ``PageRecord.term_tokens`` writes it."""
+        return f"{self.taxonomy}:{self.term.slug}"
+
+
+def join_titles(titles: list[str]) -> str:
+    """ "Power", "Power and Leadership", "Power, Leadership and Capacity"."""
+    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+
+
+@dataclass(slots=True)
+class Combination:
+    """Two or more terms, and every page that carries all of them, grouped by kind.
+
+    Made only for combinations some page carries: a page with k terms makes at most
+    2^k - k - 1 of them, so their number grows with the pages, not with the terms.
+    """
+
+    terms: tuple[TermEntry, ...]
+    """In the taxonomy's order, as the URL names them (``power+leadership``)."""
+    src_uri: str
+    url: str
+    groups: dict[str, list[PageRecord]] = field(default_factory=dict)
+    narrower: list[Combination] = field(default_factory=list)
+    """These terms and one more, where some page carries them all."""
+
+    @property
+    def count(self) -> int:
+        return sum(len(pages) for pages in self.groups.values())
+
+    @property
+    def title(self) -> str:
+        return join_titles([entry.term.title for entry in self.terms])
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +101,8 @@ class TaxonomyIndex:
     """Terms that occur together on a page, most frequent first."""
     untagged: list[PageRecord]
     """Pages whose front matter leaves this taxonomy out, for editors to fix."""
+    combinations: list[Combination] = field(default_factory=list)
+    """Every combination of terms some page carries, fewest terms first."""
 
     def matrix(self) -> list[tuple[TermEntry, list[Cell]]]:
         return [
@@ -83,16 +124,17 @@ def build_index(
     entries = {
         t.slug: TermEntry(
             term=t,
+            taxonomy=taxonomy.key,
             src_uri=f"{taxonomy.key}/{t.slug}.md",
             url=url_for(f"{taxonomy.key}/{t.slug}.md", use_directory_urls),
             feed_url=f"{taxonomy.key}/{t.slug}/feed.xml",
         )
         for t in taxonomy.terms
     }
-    pair_counts: Counter[tuple[str, str]] = Counter()
     kinds_seen: set[str] = set()
     untagged = []
     order = {slug: i for i, slug in enumerate(entries)}
+    combos: dict[tuple[str, ...], dict[str, list[PageRecord]]] = {}
     for page in pages:
         kinds_seen.add(page.kind)
         terms = page.terms.get(taxonomy.key, ())
@@ -100,14 +142,37 @@ def build_index(
             untagged.append(page)
         for slug in terms:
             entries[slug].groups.setdefault(page.kind, []).append(page)
-        for a, b in combinations(sorted(terms, key=order.__getitem__), 2):
-            pair_counts[(a, b)] += 1
+        ordered = sorted(terms, key=order.__getitem__)
+        for size in range(2, len(ordered) + 1):
+            for combo in combinations(ordered, size):
+                combos.setdefault(combo, {}).setdefault(page.kind, []).append(page)
     for entry in entries.values():
-        entry.groups = {
-            kind: sorted(entry.groups[kind], key=group_key) for kind in KINDS if kind in entry.groups
-        }
+        entry.groups = _sorted_groups(entry.groups)
+    made = {
+        combo: Combination(
+            terms=tuple(entries[slug] for slug in combo),
+            src_uri=f"{taxonomy.key}/{'+'.join(combo)}.md",
+            url=url_for(f"{taxonomy.key}/{'+'.join(combo)}.md", use_directory_urls),
+            groups=_sorted_groups(groups),
+        )
+        for combo, groups in sorted(combos.items(), key=lambda c: (len(c[0]), [order[s] for s in c[0]]))
+    }
+    for combo, combination in made.items():
+        for slug in entries:
+            wider = tuple(sorted((*combo, slug), key=order.__getitem__)) if slug not in combo else None
+            if wider in made:
+                combination.narrower.append(made[wider])
+        if len(combo) == 2:
+            for slug in combo:
+                entries[slug].narrower.append(combination)
+    for entry in entries.values():
+        entry.narrower.sort(key=lambda c: [order[e.term.slug] for e in c.terms])
     pairs = sorted(
-        ((entries[a], entries[b], n) for (a, b), n in pair_counts.items()),
+        (
+            (made[combo].terms[0], made[combo].terms[1], made[combo].count)
+            for combo in made
+            if len(combo) == 2
+        ),
         key=lambda p: (-p[2], order[p[0].term.slug], order[p[1].term.slug]),
     )
     return TaxonomyIndex(
@@ -118,4 +183,10 @@ def build_index(
         kinds=tuple(k for k in KINDS if k in kinds_seen),
         pairs=pairs,
         untagged=sorted(untagged, key=lambda p: p.path),
+        combinations=list(made.values()),
     )
+
+
+def _sorted_groups(groups: dict[str, list[PageRecord]]) -> dict[str, list[PageRecord]]:
+    """Groups in the order of kinds, each sorted for listing."""
+    return {kind: sorted(groups[kind], key=group_key) for kind in KINDS if kind in groups}

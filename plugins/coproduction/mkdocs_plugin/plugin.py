@@ -30,7 +30,7 @@ from coproduction.mkdocs_plugin.files import (
     write_site_file,
 )
 from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
-from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, theme_meta
+from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
 
@@ -39,6 +39,8 @@ __all__ = ["CoproductionPlugin"]
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/stylesheets/coproduction.css"
+SCRIPT = "assets/javascripts/coproduction.js"
+"""Filters lists in place; every list and filter works without it."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
@@ -103,6 +105,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.theme.dirs.append(TEMPLATES)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in (str(script) for script in config.extra_javascript):
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def read_site(self, files: Files, config: MkDocsConfig) -> pipeline.Site | None:
@@ -189,11 +193,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take the excerpt and reading time from the rendered page (event: `page_content`)."""
-        record = self.site.indexes.by_src_uri.get(page.file.src_uri) if self.site else None
+        """Take a post's excerpt and reading time from its rendered page; give a generated
+        page the title and description search should find (event: `page_content`)."""
+        if self.site is None:
+            return html
+        indexes = self.site.indexes
+        record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None and record.is_post:  # only posts show excerpts and reading time
             record.excerpt = excerpt_of(html)
             record.reading_time = reading_time(word_count(html))
+        elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
+            return search_entry(made)  # the listing replaces it after search has read it
         return html
 
     @timed

@@ -25,7 +25,7 @@ from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import KIND_LABELS, PageRecord
 
-__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer"]
+__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer", "search_entry", "theme_meta"]
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 """Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
@@ -40,6 +40,13 @@ def _h1_end(html: str) -> int:
     if end < 0 and (match := _H1_END_RE.search(html)):
         end = match.start()
     return end + len("</h1>") if end >= 0 else -1
+
+
+def search_entry(made: GeneratedPage) -> str:
+    """What site search indexes for a generated page: its title and description, not its
+    listing (which would put every page's title into the index again, once per list)."""
+    description = f"<p>{markupsafe.escape(made.description)}</p>" if made.description else ""
+    return f"<h1>{markupsafe.escape(made.title)}</h1>{description}"
 
 
 def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, Any]:
@@ -128,10 +135,13 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
     if made.kind == "term":
         assert made.entry is not None
         return {"index": made.index, "entry": made.entry, "feed_url": made.entry.feed_url if feeds else None}
+    if made.kind == "combination":
+        return {"index": made.index, "combination": made.combination}
     assert blog is not None, made.kind  # every other kind is a blog page
     if made.kind == "blog":
         return {
             "listing": made.listing,
+            "filters": [(index.taxonomy.title, index.terms) for index in indexes.taxonomies if index.terms],
             "archive_url": blog.archive_url,
             "authors_url": blog.authors_url if blog.authors else None,
             "feed_url": "feed.xml" if feeds else None,
@@ -148,7 +158,8 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview": ("coproduction/overview.html", ("index",)),
     "term": ("coproduction/term.html", ("index", "entry", "feed_url")),
-    "blog": ("coproduction/blog.html", ("listing", "archive_url", "authors_url", "feed_url")),
+    "combination": ("coproduction/combination.html", ("index", "combination")),
+    "blog": ("coproduction/blog.html", ("listing", "filters", "archive_url", "authors_url", "feed_url")),
     "archive-index": ("coproduction/archive-index.html", ("archives",)),
     "archive": ("coproduction/archive.html", ("archive", "archive_index_url")),
     "authors": ("coproduction/authors.html", ("authors",)),
