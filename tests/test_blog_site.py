@@ -261,3 +261,46 @@ def test_authors_file_problems_name_their_line(make_site: Any) -> None:
     assert any(
         w.startswith("coproduction: posts/authors.yml:3: author 'bob' needs a name") for w in built.warnings
     )
+
+
+def test_a_summary_says_so_at_its_top_in_lists_feeds_and_the_export(make_site: Any) -> None:
+    summary = page(
+        {
+            "title": "Our summary",
+            "date": "2020-03-03",
+            "authors": ["ann"],
+            "barriers": ["power"],
+            "source": {
+                "title": "The <original> piece",
+                "author": "Alex Fox",
+                "published": "2019-04-29",
+                "where": "his own blog",
+                "url": "https://example.org/piece",
+            },
+        },
+        "Our words.\n",
+    )
+    built = make_site(blog({"posts/summary.md": summary}), strict=True)
+    content = built.content("posts/summary/")
+    note = content.index('class="cp-source"')
+    assert note < content.index("Our words.")  # at the top, before the text
+    link = '<a href="https://example.org/piece">The &lt;original&gt; piece</a>'
+    words = " ".join(content.split())
+    where = "first published in his own blog, on 29 April 2019."
+    assert f"our summary, in our own words, of {link} by Alex Fox, {where}" in words
+    assert "Summary by" in words
+    for listing in ("posts/", "barriers/power/", "authors/ann/"):
+        assert f"A summary of {link} by Alex Fox (2019)" in " ".join(built.content(listing).split()), listing
+    feed = feedparser.parse((built.site / "feed.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.title == "Our summary")
+    # An RSS description is HTML: the title's "<" arrives escaped, as text.
+    assert entry.summary.startswith("A summary of \u201cThe &lt;original&gt; piece\u201d by Alex Fox (2019).")
+    exported = next(p for p in built.json()["pages"] if p["url"] == "posts/summary/")
+    assert exported["source"] == {
+        "title": "The <original> piece",
+        "author": "Alex Fox",
+        "published": "2019-04-29",
+        "where": "his own blog",
+        "url": "https://example.org/piece",
+    }
+    assert exported["path"] == "posts/summary.md"

@@ -1,8 +1,13 @@
-"""The repository's own site: a strict build with zero warnings, and what readers find there."""
+"""The repository's own site: a strict build with zero warnings, and what readers find there.
+
+Everything checked is read from ``mkdocs.yml`` and the content's front matter, never
+pinned: a fork that renames, retags or replaces the content keeps these tests green.
+"""
 
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import subprocess
 import sys
@@ -16,17 +21,6 @@ import yaml
 from conftest import REPO, Built, build_site
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-def _content_pages(site: Path) -> list[Path]:
-    generated = ("barriers", "authors", "posts/archive", "posts/page", "search", "assets")
-    pages = []
-    for html in site.rglob("index.html"):
-        rel = html.parent.relative_to(site).as_posix()
-        if rel == "posts" or rel.startswith(generated):
-            continue
-        pages.append(html)
-    return pages
 
 
 SOURCE_FOLDERS = ("docs", "posts", "toolkit")
@@ -59,6 +53,40 @@ def _published(md: Path) -> bool:
     )
 
 
+def _config() -> dict[str, Any]:
+    """mkdocs.yml, its tags (``!ENV``, ``!!python/name``) read as plain values."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert isinstance(config, dict)
+    return config
+
+
+def _options() -> dict[str, Any]:
+    """The coproduction plugin's options in mkdocs.yml."""
+    for entry in _config().get("plugins", []):
+        if isinstance(entry, dict) and "coproduction" in entry:
+            return dict(entry["coproduction"] or {})
+    raise AssertionError("mkdocs.yml lists no coproduction plugin")
+
+
+def _posts() -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
+    """Published posts, newest first (then by title): (date, title, file, front matter)."""
+    folders = [s["dir"] for s in _options().get("sources", {}).values() if s.get("kind") == "post"]
+    found = []
+    for folder in folders:
+        for md in sorted((REPO / folder).rglob("*.md")):
+            meta = _front_matter(md)
+            if _published(md) and meta.get("kind", "post") == "post":
+                day = meta["date"]
+                day = datetime.date.fromisoformat(day[:10]) if isinstance(day, str) else day
+                found.append((day, str(meta["title"]), md, meta))
+    return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))
+
+
 def _url(md: Path) -> str:
     """The page's URL: docs/ files at the root, posts/ and toolkit/ files under their folder's name."""
     rel = md.relative_to(REPO)
@@ -71,15 +99,6 @@ def _url(md: Path) -> str:
 
 
 def test_pages_from_every_folder_are_built(real: Built) -> None:
-    for url in (
-        "",
-        "principles/share-power/",
-        "guidance/paying-people/",
-        "toolkit/power-mapping/",
-        "posts/real-reasons-we-still-dont-co-produce/",
-        "accessibility/",
-    ):
-        assert real.exists(url), url
     published = [md for md in _markdown_files() if _published(md)]
     assert {md.relative_to(REPO).parts[0] for md in published} == set(SOURCE_FOLDERS)
     missing = [f"{md.relative_to(REPO)} -> /{_url(md)}" for md in published if not real.exists(_url(md))]
@@ -88,64 +107,66 @@ def test_pages_from_every_folder_are_built(real: Built) -> None:
 
 def test_nav_has_sections_not_pages(real: Built) -> None:
     html = real.html("")
-    tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link">\s*([^<]+?)\s*</a>', html)
-    assert tabs == ["Home", "Principles", "Guidance", "Toolkit", "Blog", "Barriers"]
+    tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', html)
+    assert tabs == [next(iter(entry)) for entry in _config()["nav"]]
     # No post is listed in the nav: posts are reached through the blog's listings.
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', html)
     assert nav_links and not any("posts/" in link and link != "posts/" for link in nav_links)
 
 
-def test_blog_lists_three_posts_newest_first(real: Built) -> None:
-    titles = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html("posts/"))
-    assert titles == [
-        "The real reasons we still don&#39;t co-produce",
-        "Co-production: could it apply to other parts of our lives?",
-        "What is power? Who has power? How do we share it?",
-    ]
-    assert "29 April 2019" in real.html("posts/real-reasons-we-still-dont-co-produce/")
+def test_blog_lists_posts_newest_first(real: Built) -> None:
+    posts = _posts()
+    assert posts, "the site has no published post"
+    shown = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html("posts/"))
+    per_page = int(_options().get("posts_per_page", 10))
+    assert [html.unescape(t) for t in shown] == [title for _, title, _, _ in posts[:per_page]]
+    day, _, md, _ = posts[0]
+    assert f"{day.day} {day:%B %Y}" in real.html(_url(md))
 
 
-@pytest.mark.parametrize(
-    ("author", "slug"),
-    [
-        ("alex-fox", "real-reasons-we-still-dont-co-produce"),
-        ("eleanor-mould", "could-co-production-apply-to-other-parts-of-life"),
-        ("roy-curtis", "what-is-power-who-has-it-how-do-we-share-it"),
-    ],
-)
-def test_each_author_page_lists_their_post(real: Built, author: str, slug: str) -> None:
-    assert f'href="../../posts/{slug}/"' in real.content(f"authors/{author}/")
+def test_each_author_page_lists_their_posts(real: Built) -> None:
+    listed = 0
+    for _, _, md, meta in _posts():
+        for author in meta["authors"]:
+            assert f'href="../../{_url(md)}"' in real.content(f"authors/{author}/"), (author, md)
+            listed += 1
+    assert listed >= len(_posts())
 
 
-def test_feed_has_three_entries(real: Built) -> None:
+def test_the_feed_holds_the_newest_posts(real: Built) -> None:
     feed = feedparser.parse((real.site / "feed.xml").read_bytes())
     assert not feed.bozo
-    assert len(feed.entries) == 3
-    assert feed.entries[0].link.endswith("/posts/real-reasons-we-still-dont-co-produce/")
+    posts = _posts()
+    assert len(feed.entries) == len(posts)
+    assert feed.entries[0].link.endswith("/" + _url(posts[0][2]))
 
 
-def test_barriers_overview_and_four_term_pages(real: Built) -> None:
-    assert "Barriers to co-production" in real.html("barriers/")
-    for term in ("power", "leadership", "diversity", "capacity"):
-        assert real.exists(f"barriers/{term}/")
-        assert real.exists(f"barriers/{term}/feed.xml")
+def test_every_taxonomy_has_an_overview_and_a_page_and_feed_per_term(real: Built) -> None:
+    taxonomies = _options()["taxonomies"]
+    assert taxonomies
+    for key, taxonomy in taxonomies.items():
+        assert html.escape(taxonomy["title"], quote=False) in real.html(f"{key}/")
+        for term in taxonomy["terms"]:
+            assert real.exists(f"{key}/{term}/")
+            assert real.exists(f"{key}/{term}/feed.xml")
     assert real.exists("cross-index.json")
 
 
 def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(real: Built) -> None:
     """An untagged page shows no terms at all (the page template writes nothing for it)."""
-    pages = _content_pages(real.site)
-    assert len(pages) >= 20
+    pages = [real.site / _url(md) / "index.html" for md in _markdown_files() if _published(md)]
+    assert pages
     for html_path in pages:
         html = html_path.read_text(encoding="utf-8")
         assert 'class="cp-page-footer"' in html, html_path
     tagged = [p for p in pages if 'class="cp-chip"' in p.read_text(encoding="utf-8")]
-    assert len(tagged) >= 17  # all but the home-less landing pages and the statement
+    keys = set(_options()["taxonomies"])
+    assert len(tagged) == sum(
+        1 for md in _markdown_files() if _published(md) and any(_front_matter(md).get(k) for k in keys)
+    )
     for html_path in tagged:
         assert 'class="cp-related"' in html_path.read_text(encoding="utf-8"), html_path
-    untagged = [p for p in pages if p not in tagged]
-    assert untagged
-    for html_path in untagged:
+    for html_path in (p for p in pages if p not in tagged):
         html = html_path.read_text(encoding="utf-8")
         assert 'class="cp-terms"' not in html and 'class="cp-related"' not in html, html_path
 
@@ -171,29 +192,6 @@ def test_strict_build_of_the_real_site_has_no_warnings(tmp_path: Path) -> None:
     assert built.warnings == []
 
 
-def test_the_build_runs_on_properdocs(tmp_path: Path) -> None:
-    """ProperDocs, the maintained fork of MkDocs 1.x, builds the same site."""
-    properdocs = Path(sys.executable).with_name("properdocs")
-    result = subprocess.run(
-        [
-            str(properdocs),
-            "build",
-            "--strict",
-            "-f",
-            str(REPO / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "site"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site/barriers/power/index.html").is_file()
-    assert (tmp_path / "site/posts/index.html").is_file()
-    assert 'class="cp-chip"' in (tmp_path / "site/toolkit/power-mapping/index.html").read_text()
-
-
 def test_two_builds_with_the_same_source_date_are_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -211,5 +209,5 @@ def test_two_builds_with_the_same_source_date_are_byte_identical(
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()
-    assert len(outputs[0]) > 50
+    assert len(outputs[0]) > len(_markdown_files())
     assert [p for p in outputs[0] if outputs[0][p] != outputs[1][p]] == []

@@ -152,7 +152,8 @@ def test_cross_index_lists_every_page(built: Built) -> None:
         "terms": {"barriers": ["power", "leadership", "diversity"]},
         "date": "2019-04-29",
         "authors": ["ann", "bob"],
-        "source": "posts/new.md",
+        "source": None,
+        "path": "posts/new.md",
     }
     assert {"toolkit/map/", "principles/share/", "untagged/", "./"} <= set(urls)
     # Every content page of the fixture, once, and nothing else (the home page is "./").

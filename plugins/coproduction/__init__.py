@@ -9,19 +9,21 @@ public API; it imports no MkDocs.
 from __future__ import annotations
 
 from coproduction.core.pipeline import Site, run
-from coproduction.core.records import KINDS, Author, PageRecord, Problem
+from coproduction.core.records import Author, PageRecord, Problem, Source
 from coproduction.core.related import related_lists
-from coproduction.core.settings import SiteSpec, SourceSpec, TaxonomySpec, TermSpec
+from coproduction.core.settings import DEFAULT_KINDS, KindSpec, SiteSpec, SourceSpec, TaxonomySpec, TermSpec
 from coproduction.core.sources import ContentFile
 
 __all__ = [
-    "KINDS",
+    "DEFAULT_KINDS",
     "Author",
     "ContentFile",
+    "KindSpec",
     "PageRecord",
     "Problem",
     "Site",
     "SiteSpec",
+    "Source",
     "SourceSpec",
     "TaxonomySpec",
     "TermSpec",

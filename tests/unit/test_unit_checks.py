@@ -455,3 +455,68 @@ def test_three_pages_one_url_reports_the_last_two() -> None:
 
 def test_distinct_urls_have_no_problems() -> None:
     assert check_urls([make_page("a/"), make_page("b/")], {"c/": "generated"}) == []
+
+
+# --- source: what a summary summarises -------------------------------------------------
+
+
+SOURCE = (
+    "---\ntitle: A summary\nsource:\n  title: The real piece\n  author: Alex Fox\n"
+    "  published: 2019-04-29\n  where: his blog\n  url: https://example.org/piece\n---\nText\n"
+)
+
+
+def test_a_full_source_is_kept() -> None:
+    page, problems = record(SOURCE)
+    assert problems == []
+    assert page.source is not None
+    assert (
+        page.source.title,
+        page.source.author,
+        page.source.published,
+        page.source.where,
+        page.source.url,
+    ) == (
+        "The real piece",
+        "Alex Fox",
+        dt.date(2019, 4, 29),
+        "his blog",
+        "https://example.org/piece",
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("  url: https://example.org/piece\n", "  url: javascript:alert(1)\n"),
+        ("  published: 2019-04-29\n", "  published: 2019-02-30\n"),
+        ("  where: his blog\n", "  wher: his blog\n"),
+    ],
+    ids=["url-not-http", "published-not-a-date", "unknown-setting"],
+)
+def test_a_bad_source_value_is_a_problem_on_the_source_line_and_left_out(change: str, message: str) -> None:
+    page, problems = record(SOURCE.replace(change, message))
+    assert lines(problems) == [3]
+    assert page.source is not None
+    assert page.source.url in ("", "https://example.org/piece")
+    assert "javascript" not in page.source.url
+    text = problems[0].message
+    if "url" in message:
+        assert "should start with https:// or http://" in text and page.source.url == ""
+    elif "published" in message:
+        assert "is not a date" in text and page.source.published is None
+    else:
+        assert "unknown source setting 'wher'. Did you mean 'where'?" in text
+
+
+def test_a_source_without_author_is_a_problem_and_no_source() -> None:
+    page, problems = record("---\ntitle: A\nsource:\n  title: Only a title\n---\n")
+    assert lines(problems) == [3]
+    assert "'source' needs author" in problems[0].message
+    assert page.source is None
+
+
+def test_a_source_that_is_not_settings() -> None:
+    page, problems = record("---\ntitle: A\nsource: a blog post by someone\n---\n")
+    assert lines(problems) == [3]
+    assert page.source is None

@@ -348,3 +348,50 @@ def test_usage_error_without_a_command(capsys: pytest.CaptureFixture[str]) -> No
         main([])
     assert exit_info.value.code == 2
     assert "usage: python -m coproduction" in capsys.readouterr().err
+
+
+def test_more_problems_than_github_shows_are_listed_in_the_job_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    typos = {f"toolkit/t{i:02}.md": "---\nbarriers: [powr]\n---\n" for i in range(12)}
+    config = write_site(tmp_path, {**CLEAN, **typos, "toolkit/a|b.md": "---\nbarriers: [leadrship]\n---\n"})
+    assert main(["check", "-f", str(config)]) == 1
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::warning")]
+    assert len(annotations) == 13
+    table = summary.read_text(encoding="utf-8")
+    assert table.startswith("### 13 content problems\n")
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) == 13
+    assert "| `toolkit/t00.md` | 2 | unknown barriers term 'powr'. Did you mean 'power'?" in table
+    assert "| `toolkit/a\\|b.md` | 2 |" in table  # a | in a file name does not break the table
+
+
+def test_ten_problems_or_fewer_write_no_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    config = write_site(tmp_path, {**CLEAN, "toolkit/t.md": "---\nbarriers: [powr]\n---\n"})
+    assert main(["check", "-f", str(config)]) == 1
+    assert not summary.exists()
+
+
+def test_new_writes_a_page_that_checks_clean_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_site(tmp_path, CLEAN)
+    assert main(["new", "-f", str(config), "post", "Our first meeting", "--author", "bob"]) == 0
+    made = tmp_path / "posts/our-first-meeting.md"
+    text = made.read_text(encoding="utf-8")
+    assert "authors:\n- bob\n" in text and "date: " in text
+    assert main(["check", "-f", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["new", "-f", str(config), "post", "Our first meeting"]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert made.read_text(encoding="utf-8") == text
+    assert main(["new", "-f", str(config), "post", "Another", "--author", "zed"]) == 1
+    assert "author 'zed' is not in posts/authors.yml" in capsys.readouterr().err

@@ -63,7 +63,8 @@ def test_every_field_of_a_page() -> None:
         "terms": {"barriers": ["power", "leadership"]},
         "date": "2019-04-29",
         "authors": ["ann", "bob"],
-        "source": "posts/a.md",
+        "source": None,
+        "path": "posts/a.md",
     }
     assert data["pages"][0] == {
         "url": "",
@@ -73,7 +74,8 @@ def test_every_field_of_a_page() -> None:
         "terms": {"barriers": []},
         "date": None,
         "authors": [],
-        "source": "docs/index.md",
+        "source": None,
+        "path": "docs/index.md",
     }
 
 

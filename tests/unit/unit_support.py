@@ -53,6 +53,10 @@ def make_page(
     by_tax = dict(terms) if isinstance(terms, dict) else {"barriers": tuple(terms)}
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
+    fields.setdefault("dated", kind == "post")
+    fields.setdefault(
+        "kind_name", {"guide": "Guide", "principle": "Principle", "tool": "Tool"}.get(kind, "Blog post")
+    )
     return PageRecord(
         path=fields.pop("path", f"{stem}.md"),
         src_uri=fields.pop("src_uri", f"{stem}.md"),

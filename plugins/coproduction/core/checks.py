@@ -15,14 +15,22 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter
-from coproduction.core.records import KINDS, Author, PageRecord, Problem
+from coproduction.core.records import Author, PageRecord, Problem, Source
+from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 
-__all__ = ["check_easy_read", "check_links", "check_urls", "make_record", "parse_date", "suggest"]
+__all__ = [
+    "check_easy_read",
+    "check_links",
+    "check_term_easy_read",
+    "check_urls",
+    "make_record",
+    "parse_date",
+    "suggest",
+]
 
-_OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read")
-# Front matter keys Material and MkDocs understand; never reported as unknown.
-_THEME_KEYS = ("hide", "icon", "status", "template", "search", "tags", "subtitle", "comments")
+_OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source")
+_SOURCE_KEYS = ("title", "author", "published", "where", "url")
 # An ATX "# Title" or a setext "Title" underlined with "===".
 _HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -167,6 +175,56 @@ def _authors(
     return tuple(found)
 
 
+def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
+    """The ``source:`` block: what the page summarises. Title and author are needed; the
+    date must be a real one and the address http(s), or they are left out with a problem."""
+    value = fm.data.get("source")
+    if value is None:
+        return None
+    line = fm.line("source")
+    example = "source: {title: ..., author: ..., published: YYYY-MM-DD, where: ..., url: https://...}"
+    if not isinstance(value, dict):
+        problems.append(Problem(fm.path, line, f"'source' should be settings under it, like {example}"))
+        return None
+    fields: dict[str, str] = {}
+    for key, item in value.items():
+        if key not in _SOURCE_KEYS:
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"unknown source setting '{key}'.{suggest(str(key), _SOURCE_KEYS)} "
+                    f"Settings: {', '.join(_SOURCE_KEYS)}",
+                )
+            )
+        elif item is not None and not isinstance(item, (dict, list)):
+            fields[key] = str(item).strip()
+    missing = [key for key in ("title", "author") if not fields.get(key)]
+    if missing:
+        problems.append(
+            Problem(
+                fm.path, line, f"'source' needs {' and '.join(missing)}: who wrote what this page summarises"
+            )
+        )
+        return None
+    published = None
+    if "published" in fields:
+        published = parse_date(value.get("published"))
+        if published is None:
+            problems.append(
+                Problem(
+                    fm.path, line, f"source published '{fields['published']}' is not a date: write YYYY-MM-DD"
+                )
+            )
+    url = fields.get("url", "")
+    if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+        problems.append(
+            Problem(fm.path, line, f"source url '{url[:80]}' should start with https:// or http://")
+        )
+        url = ""
+    return Source(fields["title"], fields["author"], published, fields.get("where", ""), url)
+
+
 def make_record(
     fm: FrontMatter,
     *,
@@ -181,19 +239,21 @@ def make_record(
     data = fm.data
     title = _text(fm, "title", problems) or _title_from_markdown(fm.body, src_uri)
     page_kind = kind
+    known_kinds = spec.kind_keys
     if "kind" in data:
         value = str(data["kind"])
-        if value in KINDS:
+        if value in known_kinds:
             page_kind = value
         else:
             problems.append(
                 Problem(
                     fm.path,
                     fm.line("kind"),
-                    f"unknown kind '{value}'.{suggest(value, KINDS)} Kinds: {', '.join(KINDS)}",
+                    f"unknown kind '{value}'.{suggest(value, known_kinds)} Kinds: {', '.join(known_kinds)}",
                 )
             )
-    is_post = page_kind == "post"
+    kind_spec = spec.kind(page_kind)
+    is_post = kind_spec is not None and kind_spec.dated
     terms: dict[str, tuple[str, ...]] = {}
     untagged: list[str] = []
     for tax in spec.taxonomies:
@@ -206,7 +266,7 @@ def make_record(
         draft = True  # when unsure, keep an unfinished post out of the published site
     known_keys = (*_OUR_KEYS, *(t.key for t in spec.taxonomies))
     for key in data:
-        if isinstance(key, str) and key not in known_keys and key not in _THEME_KEYS:
+        if isinstance(key, str) and key not in known_keys and key not in THEME_KEYS:
             hint = suggest(key, known_keys)
             if hint:
                 problems.append(Problem(fm.path, fm.line(key), f"unknown setting '{key}'.{hint}"))
@@ -217,6 +277,8 @@ def make_record(
         title=title,
         description=_text(fm, "description", problems),
         kind=page_kind,
+        kind_name=kind_spec.title if kind_spec else page_kind,
+        dated=is_post,
         terms=terms,
         untagged=tuple(untagged),
         date=_date(fm, "date", problems, required=is_post),
@@ -225,6 +287,7 @@ def make_record(
         reviewed=_date(fm, "reviewed", problems, required=False),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),
         easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
+        source=_source(fm, problems),
         meta=data,
         body=fm.body,
         body_line=fm.body_line,
@@ -244,6 +307,21 @@ def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:
         )
         for page in pages
         if page.easy_read and page.easy_read not in names
+    ]
+
+
+def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
+    """A term's ``easy_read`` naming a page the site does not have."""
+    return [
+        Problem(
+            spec.config_file,
+            spec.line(f"plugins.coproduction.taxonomies.{tax.key}.terms.{term.slug}.easy_read"),
+            f"easy_read '{term.easy_read}' of the {tax.key} term '{term.slug}' is not a page of this "
+            "site: give the path of the Easy Read page's Markdown file from docs/, like easy-read/power.md",
+        )
+        for tax in spec.taxonomies
+        for term in tax.terms
+        if term.easy_read and term.easy_read not in names
     ]
 
 
@@ -268,8 +346,9 @@ def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list
 
 # Markdown links and images: inline ``[text](target "title")`` and reference definitions
 # ``[id]: target``. Examples inside code are not links.
-_INLINE_LINK_RE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)")
-_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
+# From "](" on: a link's text needs no look, and matching it was most of the check's time.
+_INLINE_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
+_REFERENCE_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)  # not footnotes
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
@@ -302,7 +381,13 @@ def _resolve(target: str, folder: str, absolute_from_docs: bool) -> str | None:
         return posixpath.normpath(path.lstrip("/\\")) if absolute_from_docs else None
     if not posixpath.splitext(path)[1]:
         return None  # a folder or page address: the engine's unrecognized_links check
-    return posixpath.normpath(posixpath.join(folder, path)).lstrip("/")
+    joined = f"{folder}/{path}" if folder else path
+    # normpath only when the path climbs or repeats: most links are plain (a third of the time).
+    return (
+        posixpath.normpath(joined).lstrip("/")
+        if "." in joined.replace(".md", "") or "//" in joined
+        else joined
+    )
 
 
 def check_links(

@@ -23,7 +23,21 @@ def _page(page: PageRecord, spec: SiteSpec) -> dict[str, Any]:
         "terms": {tax.key: list(page.terms.get(tax.key, ())) for tax in spec.taxonomies},
         "date": page.date.isoformat() if page.date else None,
         "authors": list(page.authors),
-        "source": page.path,
+        "source": _source(page),
+        "path": page.path,
+    }
+
+
+def _source(page: PageRecord) -> dict[str, Any] | None:
+    source = page.source
+    if source is None:
+        return None
+    return {
+        "title": source.title,
+        "author": source.author,
+        "published": source.published.isoformat() if source.published else None,
+        "where": source.where,
+        "url": source.url,
     }
 
 

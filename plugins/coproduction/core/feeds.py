@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from coproduction.core.records import Author, PageRecord
 
-__all__ = ["Feed", "FeedItem", "build_feed", "feed_item", "plain_text"]
+__all__ = ["Feed", "FeedItem", "build_feed", "feed_item", "plain_text", "summary_of"]
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
@@ -21,6 +21,15 @@ _SPACE_RE = re.compile(r"\s+")
 def plain_text(html_text: str) -> str:
     """Text of an HTML fragment, tags dropped and entities decoded, on one line."""
     return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", html_text))).strip()
+
+
+def summary_of(post: PageRecord) -> str:
+    """ "A summary of "Title" by Author (2019). " for a page with ``source:``, else ""."""
+    source = post.source
+    if source is None:
+        return ""
+    year = f" ({source.published.year})" if source.published else ""
+    return f"A summary of \u201c{source.title}\u201d by {source.author}{year}. "
 
 
 def rfc822(day: dt.date) -> str:
@@ -64,7 +73,9 @@ def feed_item(
         title=post.title,
         link=urljoin(base, post.url),
         # RSS descriptions are HTML: plain text is escaped once here, and once for XML.
-        description=html.escape(post.description or plain_text(post.excerpt), quote=False),
+        description=html.escape(
+            summary_of(post) + (post.description or plain_text(post.excerpt)), quote=False
+        ),
         pub_date=rfc822(post.date) if post.date else "",
         authors=tuple(authors[a].name if a in authors else a for a in post.authors),
         categories=tuple(

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from coproduction.core import words
 from coproduction.core.blog import Archive, AuthorPage, Blog, Listing, build_blog
 from coproduction.core.checks import check_easy_read, check_urls
 from coproduction.core.feeds import Feed, build_feed
@@ -111,7 +112,10 @@ class Indexes:
         entry = made.entry if made else None
         if entry is None:
             return self._site_feed
-        term_feed = (f"{self.spec.site_name}: {entry.term.title}", self.absolute(entry.feed_url))
+        term_feed = (
+            self.spec.say(words.TERM_FEED, site=self.spec.site_name, term=entry.term.title),
+            self.absolute(entry.feed_url),
+        )
         return (*self._site_feed, term_feed)
 
     def term_titles(self) -> dict[tuple[str, str], str]:
@@ -133,7 +137,7 @@ class Indexes:
             build_feed(
                 path="feed.xml",
                 title=self.spec.site_name,
-                description=f"New posts from {self.spec.site_name}",
+                description=self.spec.say(words.FEED_ABOUT, site=self.spec.site_name),
                 page_url=self.blog.listings[0].url,
                 posts=self.blog.posts,
                 **common,  # type: ignore[arg-type]
@@ -144,8 +148,9 @@ class Indexes:
                 feeds.append(
                     build_feed(
                         path=entry.feed_url,
-                        title=f"{self.spec.site_name}: {entry.term.title}",
-                        description=entry.term.description or f"Posts about {entry.term.title}",
+                        title=self.spec.say(words.TERM_FEED, site=self.spec.site_name, term=entry.term.title),
+                        description=entry.term.description
+                        or self.spec.say(words.TERM_FEED_ABOUT, term=entry.term.title),
                         page_url=entry.url,
                         posts=entry.posts,
                         **common,  # type: ignore[arg-type]
@@ -180,30 +185,38 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
                     combination.src_uri,
                     combination.url,
                     combination.title,
-                    f"Pages about all of these: {combination.title}.",
+                    spec.say(words.COMBINATION_ABOUT, terms=combination.title),
                     index=index,
                     combination=combination,
                 )
             )
     if blog is None:
         return pages
-    about = f"Posts from {spec.site_name}, newest first." if spec.site_name else ""
+    about = spec.say(words.BLOG_ABOUT, site=spec.site_name) if spec.site_name else ""
     for listing in blog.listings:
-        title = "Blog" if listing.number == 1 else f"Blog, page {listing.number}"
+        title = (
+            spec.say(words.BLOG) if listing.number == 1 else spec.say(words.BLOG_PAGE, number=listing.number)
+        )
         pages.append(GeneratedPage("blog", listing.src_uri, listing.url, title, about, listing=listing))
-    years = "Every year of the blog, and how many posts it has."
-    archive_index = GeneratedPage("archive-index", blog.archive_src_uri, blog.archive_url, "Blog archive")
+    years = spec.say(words.ARCHIVE_ABOUT)
+    archive_index = GeneratedPage(
+        "archive-index", blog.archive_src_uri, blog.archive_url, spec.say(words.ARCHIVE)
+    )
     archive_index.description = years
     pages.append(archive_index)
     for archive in blog.archives:
-        title = f"Posts from {archive.year}"
-        about_year = f"Blog posts published in {archive.year}, newest first."
+        title = spec.say(words.YEAR, year=archive.year)
+        about_year = spec.say(words.YEAR_ABOUT, year=archive.year)
         pages.append(
             GeneratedPage("archive", archive.src_uri, archive.url, title, about_year, archive=archive)
         )
     if blog.authors:
-        everyone = "Everyone who writes for the blog, and what they wrote."
-        pages.append(GeneratedPage("authors", blog.authors_src_uri, blog.authors_url, "Authors", everyone))
+        everyone = spec.say(words.AUTHORS_ABOUT)
+        pages.append(
+            GeneratedPage(
+                "authors", blog.authors_src_uri, blog.authors_url, spec.say(words.AUTHORS), everyone
+            )
+        )
     for author_page in blog.authors:
         author = author_page.author
         pages.append(
@@ -220,8 +233,12 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
     for record in candidates:
         if held_back(record, spec):
             record.draft = True  # shown in `mkdocs serve` with the draft banner
-    taxonomies = [build_index(t, candidates, spec.use_directory_urls) for t in spec.taxonomies]
-    has_blog = any(s.kind == "post" for s in spec.sources) or any(r.is_post for r in candidates)
+    taxonomies = [
+        build_index(t, candidates, spec.use_directory_urls, spec.kind_keys, spec.say(words.LAST_OF_LIST))
+        for t in spec.taxonomies
+    ]
+    dated = {k.key for k in spec.kinds if k.dated}
+    has_blog = any(s.kind in dated for s in spec.sources) or any(r.dated for r in candidates)
     blog = (
         build_blog(
             candidates,

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
-from coproduction.core.checks import check_links, make_record
+from coproduction.core.checks import check_links, check_term_easy_read, make_record
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.settings import SiteSpec
-from coproduction.core.sources import ContentFile, source_files
+from coproduction.core.sources import MARKDOWN, ContentFile, list_files, source_files
 from coproduction.core.urls import url_for
 
 __all__ = ["Site", "read_page", "run"]
@@ -96,6 +96,24 @@ def _clashes(
     return kept, clashing, problems
 
 
+def _unbuilt_posts(spec: SiteSpec, root: str) -> list[Problem]:
+    """A posts/ folder beside docs/ that no source names: its posts would be silently left out."""
+    folder = os.path.join(root, "posts")
+    if any(os.path.normpath(s.dir) == "posts" for s in spec.sources) or not os.path.isdir(folder):
+        return []
+    if not any(name.endswith(MARKDOWN) for name in list_files(folder)):
+        return []
+    dated = next((k.key for k in spec.kinds if k.dated), "post")
+    return [
+        Problem(
+            spec.config_file,
+            spec.line("plugins.coproduction", "plugins"),
+            "the posts/ folder is not built into the site: add it under the coproduction plugin, "
+            f"as sources: {{posts: {{dir: posts, kind: {dated}}}}}",
+        )
+    ]
+
+
 def _blog_settings(spec: SiteSpec, indexes: Indexes, root: str) -> list[Problem]:
     """Settings the blog needs, once we know there is one."""
     if indexes.blog is None or not indexes.blog.posts:
@@ -140,7 +158,7 @@ def run(
     authors, found = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
     problems += found
     added, found = source_files(spec, root)
-    problems += found
+    problems += found + _unbuilt_posts(spec, root)
     added, clashing, found = _clashes(docs, added, spec)
     problems += found + _docs_in_source_space(docs, spec, clashing)
 
@@ -158,6 +176,7 @@ def run(
 
     indexes = build_indexes(records, authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
+    problems += check_term_easy_read(spec, indexes.by_src_uri)
     if spec.check_links:
         known = {f.src_uri for f in (*docs, *added)}
         known.update(other_files)

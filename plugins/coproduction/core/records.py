@@ -6,26 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "KIND_LABELS", "KIND_NAMES", "Author", "PageRecord", "Problem", "recency_key"]
-
-KINDS: tuple[str, ...] = ("guide", "principle", "tool", "post")
-"""Content kinds in the order listings group them."""
-
-KIND_LABELS: dict[str, str] = {
-    "guide": "Guidance",
-    "principle": "Principles",
-    "tool": "Tools",
-    "post": "Blog posts",
-}
-"""Headings for groups of each kind; a group's anchor is the kind plus 's'."""
-
-KIND_NAMES: dict[str, str] = {
-    "guide": "Guide",
-    "principle": "Principle",
-    "tool": "Tool",
-    "post": "Blog post",
-}
-"""What one page of each kind is called, next to its title in lists."""
+__all__ = ["Author", "PageRecord", "Problem", "Source", "recency_key"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,6 +37,19 @@ class Author:
         return f"authors/{self.id}.md"
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The work a page summarises (front matter ``source:``): shown at the page's top, in
+    listings, feeds and the JSON export, so a summary is never mistaken for the original."""
+
+    title: str
+    author: str
+    published: dt.date | None = None
+    where: str = ""
+    url: str = ""
+    """http(s) only: checked before it reaches a link."""
+
+
 @dataclass(slots=True, eq=False)
 class PageRecord:
     """What the indexes need to know about one content page.
@@ -73,6 +67,10 @@ class PageRecord:
     title: str
     description: str = ""
     kind: str = "guide"
+    kind_name: str = ""
+    """What one page of this kind is called ("Tool"), from the site's kinds."""
+    dated: bool = False
+    """Of a dated kind: it has a date and authors, and is one of the blog's posts."""
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Valid terms by taxonomy key, in front matter order."""
     untagged: tuple[str, ...] = ()
@@ -85,6 +83,8 @@ class PageRecord:
     """MkDocs' name (src_uri) of this page's Easy Read version."""
     easy_read_line: int = 1
     """Where ``easy_read`` is set, for a message if no such page exists."""
+    source: Source | None = None
+    """The work this page summarises, if it is a summary."""
     meta: dict[str, Any] = field(default_factory=dict)
     """The front matter as parsed; MkDocs' ``page.meta``."""
     body: str | None = None
@@ -98,12 +98,8 @@ class PageRecord:
 
     @property
     def is_post(self) -> bool:
-        return self.kind == "post"
-
-    @property
-    def kind_name(self) -> str:
-        """What one page of this kind is called ("Tool")."""
-        return KIND_NAMES.get(self.kind, self.kind)
+        """A dated page: one of the blog's posts (templates ask this)."""
+        return self.dated
 
     @property
     def term_tokens(self) -> str:

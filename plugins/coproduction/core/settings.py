@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 import yaml
 
-__all__ = ["SiteSpec", "SourceSpec", "TaxonomySpec", "TermSpec", "build_date", "option_lines"]
+__all__ = [
+    "DEFAULT_KINDS",
+    "KindSpec",
+    "SiteSpec",
+    "SourceSpec",
+    "TaxonomySpec",
+    "TermSpec",
+    "build_date",
+    "option_lines",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +31,8 @@ class TermSpec:
     slug: str
     title: str
     description: str = ""
+    easy_read: str = ""
+    """Name (from docs/) of the Easy Read page about the term, or empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,29 @@ class TaxonomySpec:
     @property
     def slugs(self) -> tuple[str, ...]:
         return tuple(t.slug for t in self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    """A content kind (``guide``): what one page and a group of them are called, and
+    whether its pages are dated (need ``date`` and ``authors``, and form the blog)."""
+
+    key: str
+    title: str
+    plural: str
+    dated: bool = False
+    dir: str = ""
+    """Where ``make new`` puts a page of this kind, from the configuration's folder; empty:
+    the source folder of this kind, else the docs folder."""
+
+
+DEFAULT_KINDS = (
+    KindSpec("guide", "Guide", "Guidance", dir="docs/guidance"),
+    KindSpec("principle", "Principle", "Principles", dir="docs/principles"),
+    KindSpec("tool", "Tool", "Tools"),
+    KindSpec("post", "Blog post", "Blog posts", dated=True),
+)
+"""The kinds a site has unless its configuration lists its own, in listing order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +94,8 @@ class SiteSpec:
     """The docs folder, relative to the folder holding the configuration file."""
     use_directory_urls: bool = True
     sources: tuple[SourceSpec, ...] = ()
+    kinds: tuple[KindSpec, ...] = DEFAULT_KINDS
+    """In listing order; the first is what docs/ pages are unless they say otherwise."""
     taxonomies: tuple[TaxonomySpec, ...] = ()
     authors_file: str = ""
     related: int = 5
@@ -78,14 +114,35 @@ class SiteSpec:
     """The configuration file, as messages name it."""
     lines: tuple[tuple[str, int], ...] = ()
     """Where each setting is written in ``config_file``: (dotted name, line), for messages."""
+    words: tuple[tuple[str, str], ...] = ()
+    """The core's words (``core.words``) in the site's language: (English, translation)."""
+    language: str = "en"
 
     @property
     def post_folder(self) -> str:
-        """URL segment of the blog: the first source of kind ``post``."""
-        return next((s.key for s in self.sources if s.kind == "post"), "posts")
+        """URL segment of the blog: the first source of a dated kind."""
+        dated = {k.key for k in self.kinds if k.dated}
+        return next((s.key for s in self.sources if s.kind in dated), "posts")
+
+    @property
+    def kind_keys(self) -> tuple[str, ...]:
+        return tuple(k.key for k in self.kinds)
+
+    def kind(self, key: str) -> KindSpec | None:
+        return next((k for k in self.kinds if k.key == key), None)
+
+    @property
+    def docs_kind(self) -> str:
+        """What a docs/ page is unless its front matter says otherwise: the first kind."""
+        return self.kinds[0].key if self.kinds else "guide"
 
     def taxonomy(self, key: str) -> TaxonomySpec | None:
         return next((t for t in self.taxonomies if t.key == key), None)
+
+    def say(self, message: str, **values: object) -> str:
+        """``message`` (one of ``core.words``) in the site's language, its values filled in."""
+        translated = next((t for m, t in self.words if m == message), message)
+        return translated.format(**values) if values else translated
 
     def line(self, *names: str) -> int:
         """Line of the first of ``names`` (``site_url``, ``plugins.coproduction.authors``) found, else 1."""
@@ -129,7 +186,10 @@ def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, in
         if not isinstance(key, yaml.ScalarNode):
             continue
         found.append((str(key.value), key.start_mark.line + 1))
-        if key.value != "plugins" or not isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
+        if key.value != "plugins":
+            walk(value, f"{key.value}.", 2)  # theme.language, validation.links.not_found
+            continue
+        if not isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
             continue
         entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
         for entry in entries:
@@ -139,5 +199,5 @@ def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, in
                 for name, options in entry.value:
                     if isinstance(name, yaml.ScalarNode) and name.value == plugin:
                         found.append((f"plugins.{plugin}", name.start_mark.line + 1))
-                        walk(options, f"plugins.{plugin}.", 3)
+                        walk(options, f"plugins.{plugin}.", 5)
     return tuple(found)

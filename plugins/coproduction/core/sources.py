@@ -68,6 +68,16 @@ def source_files(spec: SiteSpec, root: str) -> tuple[list[ContentFile], list[Pro
     problems: list[Problem] = []
     authors_file = os.path.normpath(os.path.join(root, spec.authors_file)) if spec.authors_file else ""
     for source in spec.sources:
+        if spec.kind(source.kind) is None:
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    spec.line(f"plugins.coproduction.sources.{source.key}", "plugins.coproduction.sources"),
+                    f"the source folder '{source.dir}' has kind '{source.kind}', which is not one of "
+                    f"the site's kinds ({', '.join(spec.kind_keys)}): use one of them, or add it "
+                    "under 'kinds'",
+                )
+            )
         folder = os.path.normpath(os.path.join(root, source.dir))
         if not os.path.isdir(folder):
             problems.append(

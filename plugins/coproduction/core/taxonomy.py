@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from coproduction.core.records import KINDS, PageRecord, recency_key
+from coproduction.core.records import PageRecord, recency_key
 from coproduction.core.settings import TaxonomySpec, TermSpec
 from coproduction.core.urls import url_for
 
@@ -48,9 +48,12 @@ class TermEntry:
         return f"{self.taxonomy}:{self.term.slug}"
 
 
-def join_titles(titles: list[str]) -> str:
-    """ "Power", "Power and Leadership", "Power, Leadership and Capacity"."""
-    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+def join_titles(titles: list[str], last_of_list: str = "{first} and {last}") -> str:
+    """Power; Power and Leadership; Power, Leadership and Capacity (``last_of_list`` joins
+    the last two, in the site's language)."""
+    if len(titles) == 1:
+        return titles[0]
+    return last_of_list.format(first=", ".join(titles[:-1]), last=titles[-1])
 
 
 @dataclass(slots=True)
@@ -63,6 +66,8 @@ class Combination:
 
     terms: tuple[TermEntry, ...]
     """In the taxonomy's order, as the URL names them (``power+leadership``)."""
+    title: str
+    """The terms' titles joined: "Power and Leadership"."""
     src_uri: str
     url: str
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
@@ -72,10 +77,6 @@ class Combination:
     @property
     def count(self) -> int:
         return sum(len(pages) for pages in self.groups.values())
-
-    @property
-    def title(self) -> str:
-        return join_titles([entry.term.title for entry in self.terms])
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,11 @@ class TaxonomyIndex:
 
 
 def build_index(
-    taxonomy: TaxonomySpec, pages: list[PageRecord], use_directory_urls: bool = True
+    taxonomy: TaxonomySpec,
+    pages: list[PageRecord],
+    use_directory_urls: bool = True,
+    kinds: tuple[str, ...] = ("guide", "principle", "tool", "post"),
+    last_of_list: str = "{first} and {last}",
 ) -> TaxonomyIndex:
     """Index ``pages`` by the terms of ``taxonomy`` in one pass."""
     entries = {
@@ -147,13 +152,14 @@ def build_index(
             for combo in combinations(ordered, size):
                 combos.setdefault(combo, {}).setdefault(page.kind, []).append(page)
     for entry in entries.values():
-        entry.groups = _sorted_groups(entry.groups)
+        entry.groups = _sorted_groups(entry.groups, kinds)
     made = {
         combo: Combination(
             terms=tuple(entries[slug] for slug in combo),
+            title=join_titles([entries[slug].term.title for slug in combo], last_of_list),
             src_uri=f"{taxonomy.key}/{'+'.join(combo)}.md",
             url=url_for(f"{taxonomy.key}/{'+'.join(combo)}.md", use_directory_urls),
-            groups=_sorted_groups(groups),
+            groups=_sorted_groups(groups, kinds),
         )
         for combo, groups in sorted(combos.items(), key=lambda c: (len(c[0]), [order[s] for s in c[0]]))
     }
@@ -180,13 +186,15 @@ def build_index(
         src_uri=f"{taxonomy.key}/index.md",
         url=url_for(f"{taxonomy.key}/index.md", use_directory_urls),
         terms=list(entries.values()),
-        kinds=tuple(k for k in KINDS if k in kinds_seen),
+        kinds=tuple(k for k in kinds if k in kinds_seen),
         pairs=pairs,
         untagged=sorted(untagged, key=lambda p: p.path),
         combinations=list(made.values()),
     )
 
 
-def _sorted_groups(groups: dict[str, list[PageRecord]]) -> dict[str, list[PageRecord]]:
+def _sorted_groups(
+    groups: dict[str, list[PageRecord]], kinds: tuple[str, ...]
+) -> dict[str, list[PageRecord]]:
     """Groups in the order of kinds, each sorted for listing."""
-    return {kind: sorted(groups[kind], key=group_key) for kind in KINDS if kind in groups}
+    return {kind: sorted(groups[kind], key=group_key) for kind in kinds if kind in groups}

@@ -35,7 +35,7 @@ def docs_files(files: Files, spec: SiteSpec, root: str) -> list[ContentFile]:
                 src_uri=file.src_uri,
                 abs_path=file.abs_src_path,
                 path=_relative(file.abs_src_path, root),
-                kind="guide",
+                kind=spec.docs_kind,
                 folder=spec.docs_dir,
             )
         )

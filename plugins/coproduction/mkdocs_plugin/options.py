@@ -12,8 +12,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
-from coproduction.core.records import KINDS
 from coproduction.core.settings import (
+    DEFAULT_KINDS,
+    KindSpec,
     SiteSpec,
     SourceSpec,
     TaxonomySpec,
@@ -21,9 +22,12 @@ from coproduction.core.settings import (
     build_date,
     option_lines,
 )
+from coproduction.core.words import CORE_WORDS
+from coproduction.mkdocs_plugin.translations import Words
 
 __all__ = [
     "CoproductionConfig",
+    "KindConfig",
     "SourceConfig",
     "TaxonomyConfig",
     "TermConfig",
@@ -94,6 +98,8 @@ class TermConfig(Config):
 
     title = c.Type(str)
     description = c.Type(str, default="")
+    easy_read = c.Type(str, default="")
+    """Path from docs/ of the Easy Read page about this term, linked from the term's page."""
 
 
 class TaxonomyConfig(Config):
@@ -108,7 +114,18 @@ class SourceConfig(Config):
     """A folder beside ``docs/`` built into the site: ``posts: {dir: posts, kind: post}``."""
 
     dir = c.Type(str)
-    kind = c.Choice(KINDS)
+    kind = c.Type(str)
+    """One of the site's kinds (checked against ``kinds`` once both are read)."""
+
+
+class KindConfig(Config):
+    """A content kind: ``post: {title: Blog post, plural: Blog posts, dated: true}``."""
+
+    title = c.Type(str)
+    plural = c.Type(str)
+    dated = c.Type(bool, default=False)
+    dir = c.Type(str, default="")
+    """Where ``make new`` puts pages of this kind; default: the kind's source folder, or docs/."""
 
 
 class TaxonomyKeys(SlugKeyed):
@@ -132,6 +149,9 @@ class CoproductionConfig(Config):
 
     # Content folders beside docs_dir
     sources = SlugKeyed(c.SubConfig(SourceConfig), default={}, what="source")
+
+    # Content kinds, in listing order (default: guide, principle, tool, post)
+    kinds = SlugKeyed(c.SubConfig(KindConfig), default={}, what="kind")
 
     # Taxonomies: pages per term, overview, related lists, per-term feeds
     taxonomies = TaxonomyKeys(c.SubConfig(TaxonomyConfig), default={}, what="taxonomy")
@@ -161,8 +181,9 @@ def _read(path: str) -> str:
         return ""  # the engine has read it already; we only want line numbers
 
 
-def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool) -> SiteSpec:
-    """The core's view of ``mkdocs.yml``: the plugin's options and the site settings it uses."""
+def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool, words: Words) -> SiteSpec:
+    """The core's view of ``mkdocs.yml``: the plugin's options, the site settings it uses, and
+    the core's words in the site's language."""
     root = config_root(config)
     config_file = config.config_file_path or os.path.join(root, "mkdocs.yml")
     links = config.validation.links
@@ -179,19 +200,29 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         absolute_links_from_docs=links.absolute_links == -1,
         config_file=os.path.relpath(config_file, root).replace(os.sep, "/"),
         lines=option_lines(_read(config_file)),
+        words=tuple((message, words.t(message)) for message in CORE_WORDS),
+        language=words.language,
     )
 
 
 def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
     """The core's view of the validated options; ``site`` adds the site-wide settings."""
+    kinds = (
+        tuple(KindSpec(key, k.title, k.plural, k.dated, k.dir) for key, k in options.kinds.items())
+        or DEFAULT_KINDS
+    )
     return SiteSpec(
         sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
+        kinds=kinds,
         taxonomies=tuple(
             TaxonomySpec(
                 key,
                 t.title,
                 t.description,
-                tuple(TermSpec(slug, term.title, term.description) for slug, term in t.terms.items()),
+                tuple(
+                    TermSpec(slug, term.title, term.description, term.easy_read.lstrip("/"))
+                    for slug, term in t.terms.items()
+                ),
             )
             for key, t in options.taxonomies.items()
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import jinja2
@@ -21,6 +22,7 @@ from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of, word_count
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
+from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
 from coproduction.mkdocs_plugin.files import (
     apply_site,
@@ -33,6 +35,7 @@ from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, 
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
+from coproduction.mkdocs_plugin.translations import Words, words_for
 
 __all__ = ["CoproductionPlugin"]
 
@@ -65,6 +68,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.option_warnings: ConfigWarnings = []
+        self.config_problems: list[tuple[str, str]] = []
+        """(setting, message) found while reading the configuration, reported with its line."""
+        self.words: Words | None = None
         self.spec: SiteSpec | None = None
         self.site: pipeline.Site | None = None
         self.nav: Navigation | None = None
@@ -93,9 +99,16 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
         """
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
+        self.config_problems = []
         if not self.config.enabled:
             return config
-        self.spec = make_spec(config, self.config, serving=self.serving)
+        custom_dir = config.theme.custom_dir
+        self.words = words_for(
+            str(config.theme.get("language") or "en"),
+            [os.path.join(custom_dir, "locales")] if custom_dir else [],
+            lambda message: self.config_problems.append(("theme.language", message)),
+        )
+        self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.
@@ -121,6 +134,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 _option_message(name, message, self.config),
             )
             for name, message in self.option_warnings
+        ] + [
+            Problem(spec.config_file, spec.line(name, "theme"), message)
+            for name, message in self.config_problems
         ]
         root = config_root(config)
         return pipeline.run(
@@ -213,7 +229,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """Render our part of every page, now that all are read (event: `env`)."""
         if self.site is not None and self.nav is not None:
             use_own_templates_cache(env, TEMPLATES)
-            self.renderer = Renderer(env, self.site.indexes)
+            assert self.words is not None  # set with the site, in on_config
+            self.renderer = Renderer(env, self.site.indexes, self.words)
             self.renderer.prepare(files, config, self.nav)
         return env
 
@@ -240,16 +257,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     @timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds and the JSON export (event: `post_build`)."""
+        """Write the feeds, the JSON export and the front matter's schema (event: `post_build`)."""
         if self.renderer is None or self.site is None:
             return
         for path, text in self.renderer.feeds(config.theme.get("language", "en")):
             write_site_file(config.site_dir, path, text)
+        indexes = self.site.indexes
         if self.config.cross_index:
-            indexes = self.site.indexes
             write_site_file(
                 config.site_dir, "cross-index.json", cross_index(indexes.pages, indexes.authors, indexes.spec)
             )
+        write_site_file(config.site_dir, SCHEMA_PATH, front_matter_schema(indexes.spec, indexes.authors))
 
     def on_shutdown(self) -> None:
         """Write the benchmark's per-event timings, if asked for (event: `shutdown`)."""

@@ -7,7 +7,6 @@ data are from the site root; a template writes ``{{ x.url | cp_url(base_url) }}`
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,7 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
-from coproduction.core.records import KIND_LABELS, PageRecord
+from coproduction.core.records import PageRecord
+from coproduction.mkdocs_plugin.translations import Words
 
 __all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer", "search_entry", "theme_meta"]
 
@@ -97,27 +97,6 @@ def rebase(html: str, base: str) -> str:
     return html.replace(f'{BASE}/"', f'{prefix or "./"}"').replace(f"{BASE}/", prefix)
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(day: dt.date) -> str:
-    """A date as people write it in the UK: 29 April 2019 (in English, whatever the locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 class Person(NamedTuple):
     """An author as a byline shows them; ``url`` is empty for an id the authors file lacks."""
 
@@ -134,7 +113,12 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
         return {"index": made.index}
     if made.kind == "term":
         assert made.entry is not None
-        return {"index": made.index, "entry": made.entry, "feed_url": made.entry.feed_url if feeds else None}
+        return {
+            "index": made.index,
+            "entry": made.entry,
+            "feed_url": made.entry.feed_url if feeds else None,
+            "easy_read": indexes.by_src_uri.get(made.entry.term.easy_read),
+        }
     if made.kind == "combination":
         return {"index": made.index, "combination": made.combination}
     assert blog is not None, made.kind  # every other kind is a blog page
@@ -157,7 +141,7 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
 
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview": ("coproduction/overview.html", ("index",)),
-    "term": ("coproduction/term.html", ("index", "entry", "feed_url")),
+    "term": ("coproduction/term.html", ("index", "entry", "feed_url", "easy_read")),
     "combination": ("coproduction/combination.html", ("index", "combination")),
     "blog": ("coproduction/blog.html", ("listing", "filters", "archive_url", "authors_url", "feed_url")),
     "archive-index": ("coproduction/archive-index.html", ("archives",)),
@@ -171,14 +155,18 @@ CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
 class Renderer:
     """Our templates, compiled once per build by the theme's environment."""
 
-    def __init__(self, env: jinja2.Environment, indexes: Indexes) -> None:
+    def __init__(self, env: jinja2.Environment, indexes: Indexes, words: Words) -> None:
         self.env = env
         self.indexes = indexes
+        self.words = words
         self._people: dict[str, list[Person]] = {}
         # Helpers for templates and for macros imported without the page's context.
         env.globals["coproduction_relink"] = relink
-        env.globals["cp_kind_labels"] = KIND_LABELS
-        env.filters["cp_date"] = long_date
+        env.globals["cp_kind_labels"] = {kind.key: kind.plural for kind in indexes.spec.kinds}
+        # The plugin's words in the site's language; dates as its people write them.
+        env.globals["cp_t"] = words.t
+        env.globals["cp_nt"] = words.nt
+        env.filters["cp_date"] = words.date
         env.filters["cp_url"] = relative_url
         # Fragments that pages at every depth show: rendered once, then rebased.
         item = env.globals["cp_item"] = self._shared("item")
@@ -306,8 +294,13 @@ class Renderer:
             },
             shared=True,
         )
-        # The header holds a byline or a draft banner: other pages have none.
-        header = "".join(blocks["header"](ctx)) if record.is_post or record.draft else ""
+        # The header (under the title) holds a summary's source, a draft banner, a post's
+        # byline and the link between a page and its Easy Read version.
+        has_header = record.is_post or record.draft or record.source or record.easy_read
+        if not has_header and record.src_uri not in indexes.standard_versions:
+            header = ""
+        else:
+            header = "".join(blocks["header"](ctx))
         footer = "".join(blocks["footer"](ctx))
         # Material adds the title only when the content has no <h1>; ours comes first.
         title = "" if _h1_end(page.content or "") >= 0 else "".join(blocks["title"](ctx))

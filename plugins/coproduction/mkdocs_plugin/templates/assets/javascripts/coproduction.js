@@ -26,8 +26,9 @@
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("[data-cp-terms]:not([hidden])");
     });
-    if (status) {
-      status.textContent = wanted.length ? shown + (shown === 1 ? " match" : " matches") : "";
+    if (status) {  // the words come from the page, in the site's language
+      var words = status.getAttribute(shown === 1 ? "data-cp-one" : "data-cp-many") || "{n}";
+      status.textContent = wanted.length ? words.replace("{n}", shown) : "";
     }
     var params = new URLSearchParams(location.search);
     if (wanted.length) params.set("also", wanted.join(","));

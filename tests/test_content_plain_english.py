@@ -1,0 +1,111 @@
+"""Plain English: every page of this site's own content reads at or below a set grade.
+
+The Flesch-Kincaid grade (textstat) of each page's text, without front matter, code,
+link addresses, HTML or table rules. Thresholds, as CONTRIBUTING.md states them:
+standard pages at most grade 8 (a reading age of about 13; most pages are far lower),
+Easy Read pages at most grade 5. Which pages are Easy Read is read from the content:
+the pages that ``easy_read:`` (in front matter or on a term in mkdocs.yml) names, and
+the other pages of their folders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+import yaml
+
+from conftest import REPO
+
+STANDARD_MAX = 8.0
+EASY_READ_MAX = 5.0
+
+
+def _config() -> dict[str, object]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert isinstance(config, dict)
+    return config
+
+
+def _options() -> dict[str, object]:
+    for entry in _config().get("plugins", []):  # type: ignore[attr-defined]
+        if isinstance(entry, dict) and "coproduction" in entry:
+            return dict(entry["coproduction"] or {})
+    raise AssertionError("mkdocs.yml lists no coproduction plugin")
+
+
+def _folders() -> list[Path]:
+    sources = _options().get("sources", {})
+    assert isinstance(sources, dict)
+    return [REPO / str(_config().get("docs_dir", "docs"))] + [REPO / s["dir"] for s in sources.values()]
+
+
+def _pages() -> list[Path]:
+    return sorted(md for folder in _folders() for md in folder.rglob("*.md"))
+
+
+def _front_matter(text: str) -> dict[str, object]:
+    if not text.startswith("---\n"):
+        return {}
+    meta = yaml.safe_load(text[4 : text.index("\n---", 3)]) or {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _easy_read_pages() -> set[Path]:
+    """Pages named by ``easy_read`` anywhere, and the other pages of their folders."""
+    docs = REPO / str(_config().get("docs_dir", "docs"))
+    named = {str(_front_matter(md.read_text(encoding="utf-8")).get("easy_read") or "") for md in _pages()}
+    taxonomies = _options().get("taxonomies", {})
+    assert isinstance(taxonomies, dict)
+    for taxonomy in taxonomies.values():
+        named.update(str(term.get("easy_read") or "") for term in (taxonomy.get("terms") or {}).values())
+    targets = {docs / name.lstrip("/") for name in named if name}
+    folders = {target.parent for target in targets}
+    return targets | {md for md in _pages() if md.parent in folders}
+
+
+def readable_text(markdown: str) -> str:
+    """The words a reader reads, one sentence per line: headings, list items and table rows
+    end where their line ends, as a reader takes them."""
+    text = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    text = re.sub(r"```.*?```|~~~.*?~~~", "", text, flags=re.DOTALL)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = re.sub(r"`[^`]*`", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*\[[^\]]+\]:.*$", "", text, flags=re.MULTILINE)
+    text = re.sub(r"<[^>]+>", "", text)
+    sentences = []
+    for line in text.splitlines():
+        line = re.sub(r"_{3,}", " ", line)
+        line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+(?:\[[ xX]\]\s*)?", "", line)
+        line = re.sub(r"^#+\s*|\{[^}]*\}\s*$", "", line)
+        line = line.replace("|", " ").replace("*", "")
+        line = re.sub(r"\s+", " ", line).strip(" :-")
+        if re.search(r"[A-Za-z]", line):
+            sentences.append(line if line.endswith((".", "!", "?")) else line + ".")
+    return "\n".join(sentences)
+
+
+def grade(md: Path) -> float:
+    return float(textstat.flesch_kincaid_grade(readable_text(md.read_text(encoding="utf-8"))))
+
+
+def test_the_measure_tells_plain_from_hard_text() -> None:
+    plain = "We meet once a month. Everyone gets a say. We pay for your travel."
+    hard = (
+        "Organisational accountability frameworks necessitate comprehensive consideration of "
+        "intersectional representational inequities within institutional decision-making infrastructures."
+    )
+    assert textstat.flesch_kincaid_grade(plain) < 4 < STANDARD_MAX < textstat.flesch_kincaid_grade(hard)
+
+
+@pytest.mark.parametrize("md", _pages(), ids=lambda p: p.relative_to(REPO).as_posix())
+def test_every_page_reads_at_or_below_its_grade(md: Path) -> None:
+    limit = EASY_READ_MAX if md in _easy_read_pages() else STANDARD_MAX
+    assert grade(md) <= limit, f"{md.relative_to(REPO)}: grade {grade(md):.1f}, above {limit}"
