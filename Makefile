@@ -8,10 +8,12 @@ STAMP := $(VENV)/.installed
 # and `check` need only one of the two engines.
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
+# The W3C HTML checker (vnu.jar), pinned in package.json and package-lock.json.
+NODE_STAMP := node_modules/.installed
 # Material prints an end-of-life notice on every run; README.md explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench lint clean chromium
+.PHONY: serve build test check new bench lint clean chromium test-tools
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -37,8 +39,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(PD_STAMP) chromium
+test: $(STAMP) $(PD_STAMP) chromium test-tools $(NODE_STAMP)
 	$(BIN)/python -m pytest
+	@echo "The engine's tests again, on ProperDocs without MkDocs:"
+	$(PD_VENV)/bin/python -m pytest tests/engine
+
+# --ignore-scripts: vnu-jar's install script would download a Java; the tests use the system's.
+$(NODE_STAMP): package.json package-lock.json | test-tools
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing, so the HTML checker cannot be installed: sudo apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
 
 # The browser tests drive the system's Chromium (never a downloaded one). Installed
 # here when it is missing and we can (Debian or Ubuntu, as root); otherwise those
@@ -50,9 +60,28 @@ chromium:
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	else echo "Chromium is missing: the browser tests will fail. Install it (sudo apt-get install chromium) or set CHROMIUM."; fi
 
+# The other programs the tests use: Java runs the HTML checker, npm installs it, and
+# pdftotext reads the PDF the print test makes. Installed like Chromium, when missing and we can.
+test-tools:
+	@need=""; \
+	command -v java >/dev/null 2>&1 || need="$$need default-jre-headless"; \
+	command -v node >/dev/null 2>&1 || need="$$need nodejs"; \
+	command -v npm >/dev/null 2>&1 || need="$$need npm"; \
+	command -v pdftotext >/dev/null 2>&1 || need="$$need poppler-utils"; \
+	if [ -z "$$need" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing what the tests need (apt-get install$$need)"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$need; \
+	else echo "Missing:$$need. The tests that need them will fail: sudo apt-get install$$need"; fi
+
 # `make check FILES="posts/a.md toolkit/b.md"` reports only those files' problems.
 check: $(STAMP)
 	@$(BIN)/python -m coproduction check $(FILES)
+
+# `make new KIND=post TITLE="Our first meeting"` (AUTHOR=id for a dated kind): never overwrites.
+new: $(STAMP)
+	@test -n "$(KIND)" -a -n "$(TITLE)" || { echo 'Usage: make new KIND=post TITLE="Your title" [AUTHOR=your-id]'; exit 2; }
+	@$(BIN)/python -m coproduction new "$(KIND)" "$(TITLE)" $(if $(AUTHOR),--author "$(AUTHOR)")
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
@@ -62,4 +91,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV)
+	rm -rf site $(VENV) $(PD_VENV) node_modules tests/screenshots

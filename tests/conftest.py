@@ -12,10 +12,16 @@ from typing import Any
 
 import pytest
 import yaml
+
+# First: where only ProperDocs is installed, this makes the mkdocs.* imports below load it.
+from coproduction.mkdocs_plugin.engine import ENGINE
+
+# isort: split
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
+__all__ = ["ENGINE", "REPO"]
 
 BASE_CONFIG: dict[str, Any] = {
     "site_name": "Test Toolkit",
@@ -133,7 +139,7 @@ class _Collect(logging.Handler):
 def build_site(root: Path, *, strict: bool = False, serve: bool = False) -> Built:
     """Build the site at ``root`` as ``mkdocs build`` (or ``mkdocs serve``) would."""
     handler = _Collect()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE)  # "mkdocs", or "properdocs" where it runs
     logger.addHandler(handler)
     config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
     config.plugins.on_startup(command="serve" if serve else "build", dirty=False)

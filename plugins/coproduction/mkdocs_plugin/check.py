@@ -16,6 +16,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
 from coproduction.core.pipeline import Site
+from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.plugin import CoproductionPlugin
 
 __all__ = ["ConfigProblem", "load_site"]
@@ -39,7 +40,7 @@ class _Messages(logging.Handler):
 @contextmanager
 def _quiet_engine() -> Iterator[_Messages]:
     """Collect the engine's warnings instead of printing them."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE)  # the engine's own logger: "mkdocs" or "properdocs"
     handler = _Messages()
     logger.addHandler(handler)
     propagate, logger.propagate = logger.propagate, False

@@ -14,7 +14,7 @@ from coproduction.cli import main
 from coproduction.core.pipeline import Site
 from coproduction.mkdocs_plugin.check import load_site
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 CONFIG = """\
 site_name: Small Toolkit
@@ -219,7 +219,7 @@ def test_bad_number_option_names_it(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_plugin_not_configured(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = write_site(tmp_path, CLEAN, "site_name: X\nplugins:\n  - search\n")
+    config = write_site(tmp_path, CLEAN, "site_name: X\ntheme: {name: material}\nplugins:\n  - search\n")
     assert main(["check", "-f", str(config)]) == 1
     assert "coproduction plugin is not listed" in capsys.readouterr().err
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BASE_CONFIG, page, plugin_options, write_site
+from conftest import BASE_CONFIG, ENGINE, page, plugin_options, write_site
 
 AUTHORS_WITH_A_PROBLEM = "ann:\n  name: Ann Author\nbob:\n  role: Writer\n"
 
@@ -87,7 +87,7 @@ _WARNING_RE = re.compile(r"^WARNING\s+-\s+coproduction: (.*)$")
 
 def build_lines(root: Path, *, strict: bool) -> tuple[int, list[str]]:
     """``mkdocs build``'s exit code and the problem lines it logged."""
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
+    command = [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", *(["--strict"] if strict else [])]
     result = subprocess.run(
         command, cwd=root, capture_output=True, text=True, env=_env(), check=False, timeout=300
     )
