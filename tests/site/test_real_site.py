@@ -23,12 +23,34 @@ from conftest import REPO, Built, build_site
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-SOURCE_FOLDERS = ("docs", "posts", "toolkit")
+def _folders() -> dict[Path, tuple[str, str]]:
+    """Each content folder -> (its address from the site root, the kind of its pages)."""
+    options = _options()
+    kinds = list(options.get("kinds") or {"guide": {}})
+    folders = {REPO / str(_config().get("docs_dir", "docs")): ("", kinds[0])}
+    for key, source in (options.get("sources") or {}).items():
+        folders[REPO / source["dir"]] = (f"{key}/", source["kind"])
+    return folders
+
+
+def _dated_kinds() -> set[str]:
+    kinds = _options().get("kinds")
+    return {key for key, kind in kinds.items() if kind.get("dated")} if kinds else {"post"}
+
+
+def _blog() -> str:
+    """The blog's address: that of the first source folder of a dated kind."""
+    dated = _dated_kinds()
+    return next(f"{key}/" for key, s in (_options().get("sources") or {}).items() if s["kind"] in dated)
 
 
 def _markdown_files() -> list[Path]:
-    """Every Markdown file of the repository's source folders."""
-    return sorted(md for folder in SOURCE_FOLDERS for md in (REPO / folder).rglob("*.md"))
+    """Every Markdown file of the site's content folders."""
+    return sorted(md for folder in _folders() for md in folder.rglob("*.md"))
+
+
+def _folder_of(md: Path) -> Path:
+    return next(folder for folder in _folders() if md.is_relative_to(folder))
 
 
 def _front_matter(md: Path) -> dict[str, Any]:
@@ -74,33 +96,29 @@ def _options() -> dict[str, Any]:
 
 
 def _posts() -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
-    """Published posts, newest first (then by title): (date, title, file, front matter)."""
-    folders = [s["dir"] for s in _options().get("sources", {}).values() if s.get("kind") == "post"]
-    found = []
-    for folder in folders:
-        for md in sorted((REPO / folder).rglob("*.md")):
-            meta = _front_matter(md)
-            if _published(md) and meta.get("kind", "post") == "post":
-                day = meta["date"]
-                day = datetime.date.fromisoformat(day[:10]) if isinstance(day, str) else day
-                found.append((day, str(meta["title"]), md, meta))
+    """Published pages of a dated kind, newest first (then by title): (date, title, file, front matter)."""
+    dated, found = _dated_kinds(), []
+    for md in _markdown_files():
+        meta = _front_matter(md)
+        if _published(md) and meta.get("kind", _folders()[_folder_of(md)][1]) in dated:
+            day = meta["date"]
+            day = datetime.date.fromisoformat(day[:10]) if isinstance(day, str) else day
+            found.append((day, str(meta["title"]), md, meta))
     return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))
 
 
 def _url(md: Path) -> str:
-    """The page's URL: docs/ files at the root, posts/ and toolkit/ files under their folder's name."""
-    rel = md.relative_to(REPO)
-    parts = list(rel.with_suffix("").parts)
-    if parts[0] == "docs":
-        parts = parts[1:]
-    if parts and parts[-1] == "index":
+    """The page's URL: docs/ files at the root, a source folder's files under its address."""
+    folder = _folder_of(md)
+    parts = list(md.relative_to(folder).with_suffix("").parts)
+    if parts and parts[-1] in ("index", "README"):
         parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)
+    return _folders()[folder][0] + "".join(f"{part}/" for part in parts)
 
 
 def test_pages_from_every_folder_are_built(real: Built) -> None:
     published = [md for md in _markdown_files() if _published(md)]
-    assert {md.relative_to(REPO).parts[0] for md in published} == set(SOURCE_FOLDERS)
+    assert published
     missing = [f"{md.relative_to(REPO)} -> /{_url(md)}" for md in published if not real.exists(_url(md))]
     assert missing == []
 
@@ -111,13 +129,14 @@ def test_nav_has_sections_not_pages(real: Built) -> None:
     assert tabs == [next(iter(entry)) for entry in _config()["nav"]]
     # No post is listed in the nav: posts are reached through the blog's listings.
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', html)
-    assert nav_links and not any("posts/" in link and link != "posts/" for link in nav_links)
+    blog = _blog()
+    assert nav_links and not any(blog in link and link != blog for link in nav_links)
 
 
 def test_blog_lists_posts_newest_first(real: Built) -> None:
     posts = _posts()
     assert posts, "the site has no published post"
-    shown = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html("posts/"))
+    shown = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html(_blog()))
     per_page = int(_options().get("posts_per_page", 10))
     assert [html.unescape(t) for t in shown] == [title for _, title, _, _ in posts[:per_page]]
     day, _, md, _ = posts[0]

@@ -75,7 +75,7 @@ class Indexes:
         self.standard_versions = {p.easy_read: p for p in self.pages if p.easy_read}
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
-        self._site_feed = ((self.spec.site_name, self.absolute("feed.xml")),)
+        self._site_feed = ((self.spec.site_name, "feed.xml"),)
 
     def term_links(self, page: PageRecord) -> list[tuple[str, list[TermEntry]]]:
         """A page's terms, grouped by taxonomy title, for its chips; cached per term set."""
@@ -105,7 +105,7 @@ class Indexes:
         return self.blog is not None and self.spec.feeds and bool(self.spec.site_url)
 
     def feeds_for(self, src_uri: str) -> tuple[tuple[str, str], ...]:
-        """(title, absolute URL) of the feeds a page advertises: the blog's, and its term's."""
+        """(title, path from the site root) of the feeds a page advertises: the blog's, and its term's."""
         if not self.has_feeds:
             return ()
         made = self.generated_by_src_uri.get(src_uri)
@@ -114,7 +114,7 @@ class Indexes:
             return self._site_feed
         term_feed = (
             self.spec.say(words.TERM_FEED, site=self.spec.site_name, term=entry.term.title),
-            self.absolute(entry.feed_url),
+            entry.feed_url,
         )
         return (*self._site_feed, term_feed)
 

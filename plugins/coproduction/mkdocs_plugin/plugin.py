@@ -250,7 +250,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """Advertise the matching feeds in the page's head (event: `post_page`)."""
         if self.renderer is None:
             return output
-        links = self.renderer.head(page.file.src_uri)
+        links = self.renderer.head(page)
         if links:
             output = output.replace("</head>", links + "</head>", 1)
         return output

@@ -183,7 +183,7 @@ class Renderer:
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
         env.globals["cp"] = self.macros
-        self._heads: dict[tuple[tuple[str, str], ...], str] = {}
+        self._heads: dict[tuple[tuple[tuple[str, str], ...], str], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
         self._ready: dict[str, str | tuple[str, str, str]] = {}
@@ -345,14 +345,18 @@ class Renderer:
         for feed in self.indexes.feeds(language):
             yield feed.path, template.render(feed=feed)
 
-    def head(self, src_uri: str) -> str:
-        """``<link rel="alternate">`` tags for the feeds that match the page.
+    def head(self, page: Page) -> str:
+        """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and depth.
 
-        Feed links are absolute, so the tags depend only on the feeds: cached by them.
+        The addresses are relative: Material's script fetches a ``sitemap.xml`` beside each
+        alternate link, and with the published address a preview or a copy of the site
+        would ask the live site (feed readers resolve relative addresses as browsers do).
         """
-        feeds = self.indexes.feeds_for(src_uri)
-        html = self._heads.get(feeds)
+        feeds = self.indexes.feeds_for(page.file.src_uri)
+        base = get_relative_url(".", page.url)
+        html = self._heads.get((feeds, base))
         if html is None:
-            html = self.env.get_template("coproduction/head.html").render(feeds=feeds)
-            self._heads[feeds] = html
+            links = tuple((title, relative_url(path, base)) for title, path in feeds)
+            html = self.env.get_template("coproduction/head.html").render(feeds=links)
+            self._heads[(feeds, base)] = html
         return html
