@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, write_site
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, write_site
 
 FILES: dict[str, str | bytes] = {
     "docs/guidance/zebra.md": page(
@@ -352,3 +352,27 @@ def test_easy_read_versions_link_both_ways(make_site: Any) -> None:
         for w in built.warnings
     ), built.warnings
     assert built.exists("other/")
+
+
+def test_a_terms_easy_read_page_links_both_ways_and_a_missing_one_is_reported(make_site: Any) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    terms = plugin_options(config)["taxonomies"]["barriers"]["terms"]
+    terms["power"]["easy_read"] = "easy-read/power.md"
+    terms["capacity"]["easy_read"] = "easy-read/gone.md"
+    built = make_site(
+        {
+            "docs/easy-read/power.md": page({"title": "Power: Easy Read", "barriers": ["power"]}),
+            "toolkit/t.md": page({"title": "T", "barriers": ["power"]}),
+        },
+        config,
+    )
+    term = built.content("barriers/power/")
+    assert '<a href="../../easy-read/power/">Easy Read version of this page</a>' in term
+    easy = built.content("easy-read/power/")
+    assert 'class="cp-easy-read cp-easy-read--back"><a href="../../barriers/power/">' in easy  # large type
+    assert "Standard version of this page</a>: Power" in easy
+    assert "Easy Read version" not in built.content("barriers/capacity/")
+    assert [w for w in built.warnings if "easy_read" in w] == [
+        "coproduction: mkdocs.yml:42: easy_read 'easy-read/gone.md' of the barriers term 'capacity' is not a page "
+        "of this site: give the path of the Easy Read page's Markdown file from docs/, like easy-read/power.md"
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from coproduction.core import words
@@ -15,7 +16,7 @@ from coproduction.core.related import related_lists
 from coproduction.core.settings import SiteSpec
 from coproduction.core.taxonomy import Combination, TaxonomyIndex, TermEntry, build_index
 
-__all__ = ["GeneratedPage", "Indexes", "build_indexes", "held_back"]
+__all__ = ["GeneratedPage", "Indexes", "Version", "build_indexes", "held_back"]
 
 
 def held_back(page: PageRecord, spec: SiteSpec) -> bool:
@@ -23,6 +24,13 @@ def held_back(page: PageRecord, spec: SiteSpec) -> bool:
     if page.draft:
         return True
     return page.is_post and not spec.future_posts and page.date is not None and page.date > spec.today
+
+
+class Version(NamedTuple):
+    """The standard version of an Easy Read page: a content page or a term's page."""
+
+    title: str
+    url: str
 
 
 @dataclass(slots=True)
@@ -63,8 +71,8 @@ class Indexes:
     generated_by_src_uri: dict[str, GeneratedPage] = field(default_factory=dict)
 
     terms: dict[tuple[str, str], TermEntry] = field(default_factory=dict)
-    standard_versions: dict[str, PageRecord] = field(default_factory=dict)
-    """An Easy Read page's src_uri -> the page it is the Easy Read version of."""
+    standard_versions: dict[str, Version] = field(default_factory=dict)
+    """An Easy Read page's src_uri -> the page (or term page) it is the Easy Read version of."""
     _site_feed: tuple[tuple[str, str], ...] = ()
     _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
         default_factory=dict
@@ -72,7 +80,13 @@ class Indexes:
 
     def __post_init__(self) -> None:
         self.by_src_uri = {p.src_uri: p for p in self.pages}
-        self.standard_versions = {p.easy_read: p for p in self.pages if p.easy_read}
+        self.standard_versions = {p.easy_read: Version(p.title, p.url) for p in self.pages if p.easy_read}
+        for index in self.taxonomies:
+            for entry in index.terms:
+                if entry.term.easy_read:
+                    self.standard_versions.setdefault(
+                        entry.term.easy_read, Version(entry.term.title, entry.url)
+                    )
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
         self._site_feed = ((self.spec.site_name, "feed.xml"),)
