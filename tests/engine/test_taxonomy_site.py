@@ -373,6 +373,7 @@ def test_a_terms_easy_read_page_links_both_ways_and_a_missing_one_is_reported(ma
     assert "Standard version of this page</a>: Power" in easy
     assert "Easy Read version" not in built.content("barriers/capacity/")
     assert [w for w in built.warnings if "easy_read" in w] == [
-        "coproduction: mkdocs.yml:42: easy_read 'easy-read/gone.md' of the barriers term 'capacity' is not a page "
-        "of this site: give the path of the Easy Read page's Markdown file from docs/, like easy-read/power.md"
+        "coproduction: mkdocs.yml:42: easy_read 'easy-read/gone.md' of the barriers term 'capacity' "
+        "is not a page of this site: give the path of the Easy Read page's Markdown file from docs/, "
+        "like easy-read/power.md"
     ]
