@@ -110,10 +110,12 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The coproduction plugin's options in a fixture configuration."""
+    """The coproduction plugin's options in a fixture configuration: the mapping itself, so a
+    test can change them in place (on a ``copy.deepcopy`` of ``BASE_CONFIG``)."""
     for entry in config.get("plugins", []):
         if isinstance(entry, dict) and "coproduction" in entry:
-            return dict(entry["coproduction"] or {})
+            options: dict[str, Any] = entry["coproduction"]
+            return options
     return {}
 
 

@@ -3,6 +3,7 @@ in-place filter (JavaScript), and generated pages that site search can find."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import chromium, serve
-from conftest import AUTHORS, REPO, Built, page
+from conftest import AUTHORS, BASE_CONFIG, REPO, Built, page, plugin_options
 
 TERMS = ("power", "leadership", "diversity", "capacity")  # the fixture's order
 PAGES: dict[str, tuple[str, ...]] = {
@@ -52,7 +53,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     from conftest import build_site, write_site
 
     root = tmp_path_factory.mktemp("filters")
-    write_site(root, _files())
+    config = copy.deepcopy(BASE_CONFIG)
+    plugin_options(config)["posts_per_page"] = 10  # every list on one page: the filter works a page at a time
+    write_site(root, _files(), config)
     result = build_site(root, strict=True)
     assert result.warnings == []
     return result

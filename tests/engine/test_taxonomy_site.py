@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 import yaml
 from mkdocs.exceptions import Abort
@@ -42,7 +43,10 @@ FILES: dict[str, str | bytes] = {
 
 @pytest.fixture
 def built(make_site: Any) -> Built:
-    return make_site(FILES)
+    """The fixture site, every list on one page (pagination has a test of its own)."""
+    config = copy.deepcopy(BASE_CONFIG)
+    plugin_options(config)["posts_per_page"] = 20
+    return make_site(FILES, config)
 
 
 def _url(path: str) -> str:
@@ -377,3 +381,37 @@ def test_a_terms_easy_read_page_links_both_ways_and_a_missing_one_is_reported(ma
         "is not a page of this site: give the path of the Easy Read page's Markdown file from docs/, "
         "like easy-read/power.md"
     ]
+
+
+def test_term_and_combination_pages_are_paginated_and_feeds_capped(make_site: Any) -> None:
+    """No page or feed grows with the site: posts_per_page items a page, feed_items a feed."""
+    config = copy.deepcopy(BASE_CONFIG)
+    plugin_options(config).update(posts_per_page=2, feed_items=3)
+    files: dict[str, str | bytes] = {"posts/authors.yml": AUTHORS}
+    for i in range(4):
+        files[f"toolkit/t{i}.md"] = page({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
+        files[f"posts/p{i}.md"] = page(
+            {
+                "title": f"Post {i}",
+                "date": f"202{i}-01-01",
+                "authors": ["ann"],
+                "barriers": ["power", "capacity"],
+            }
+        )
+    built = make_site(files, config, strict=True)
+    for base in ("barriers/power/", "barriers/power+capacity/"):
+        shown = []
+        for url in (base, f"{base}page/2/", f"{base}page/3/", f"{base}page/4/"):
+            html = built.content(url)
+            titles = re.findall(r'class="cp-item__title" href="[^"]*">([^<]+)</a>', html)
+            assert len(titles) == 2, url
+            shown += titles
+            assert 'class="cp-pagination"' in html
+        assert sorted(shown) == sorted([f"Tool {i}" for i in range(4)] + [f"Post {i}" for i in range(4)])
+        assert not built.exists(f"{base}page/5/")
+    # The kind links and the matrix lead to the page where each kind's group starts.
+    assert 'href="../../barriers/power/page/3/#posts">Blog posts (4)</a>' in built.content("barriers/power/")
+    assert 'href="../barriers/power/page/3/#posts"' in built.content("barriers/")
+    for feed in ("feed.xml", "barriers/power/feed.xml"):
+        entries = feedparser.parse((built.site / feed).read_bytes()).entries
+        assert [e.title for e in entries] == ["Post 3", "Post 2", "Post 1"], feed

@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from coproduction.core.records import Author, PageRecord, recency_key
 from coproduction.core.urls import url_for
 
-__all__ = ["Archive", "AuthorPage", "Blog", "Listing", "build_blog", "pager", "reading_time"]
+__all__ = [
+    "Archive",
+    "AuthorPage",
+    "Blog",
+    "Listing",
+    "build_blog",
+    "pager",
+    "paginate",
+    "paginate_groups",
+    "reading_time",
+]
 
 WORDS_PER_MINUTE = 200
 PAGER_SPAN = 2
@@ -22,15 +32,18 @@ def reading_time(words: int) -> int:
 
 @dataclass(slots=True)
 class Listing:
-    """One page of the blog's listing."""
+    """One page of a paginated list: the blog's, or a term's."""
 
     number: int
     total: int
     src_uri: str
     url: str
     posts: list[PageRecord]
+    """This page's items: posts on the blog, pages of every kind on a term's pages."""
     urls: list[str] = field(default_factory=list)
     """The URL of every listing page, shared by all of them."""
+    groups: dict[str, list[PageRecord]] = field(default_factory=dict)
+    """On a term's pages: this page's items by kind, in the site's order of kinds."""
     pages: list[tuple[int, str] | None] = field(default_factory=list)
     """The numbered links to show, as (number, url); ``None`` where numbers are skipped.
 
@@ -103,10 +116,15 @@ class Blog:
     author_urls: dict[str, str]
 
 
-def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory_urls: bool) -> list[Listing]:
+def paginate(
+    items: list[PageRecord], first_src_uri: str, per_page: int, use_directory_urls: bool
+) -> list[Listing]:
+    """``items`` in pages of ``per_page``: the first at ``first_src_uri`` (``posts/index.md``,
+    ``barriers/power.md``), the rest under it (``posts/page/2.md``, ``barriers/power/page/2.md``)."""
     per_page = max(1, per_page)
-    total = max(1, math.ceil(len(posts) / per_page))
-    src_uris = [f"{folder}/index.md"] + [f"{folder}/page/{n}.md" for n in range(2, total + 1)]
+    total = max(1, math.ceil(len(items) / per_page))
+    stem = first_src_uri.removesuffix(".md").removesuffix("/index")
+    src_uris = [first_src_uri] + [f"{stem}/page/{n}.md" for n in range(2, total + 1)]
     urls = [url_for(s, use_directory_urls) for s in src_uris]
     return [
         Listing(
@@ -114,12 +132,29 @@ def _paginate(posts: list[PageRecord], folder: str, per_page: int, use_directory
             total=total,
             src_uri=src_uris[n - 1],
             url=urls[n - 1],
-            posts=posts[(n - 1) * per_page : n * per_page],
+            posts=items[(n - 1) * per_page : n * per_page],
             urls=urls,
             pages=pager(n, total, urls),
         )
         for n in range(1, total + 1)
     ]
+
+
+def paginate_groups(
+    groups: dict[str, list[PageRecord]], first_src_uri: str, per_page: int, use_directory_urls: bool
+) -> tuple[list[Listing], dict[str, str]]:
+    """Pages grouped by kind, in pages of ``per_page`` that keep the groups in order; and for
+    each kind, where it starts (the URL of its first page and the group's anchor)."""
+    listings = paginate(
+        [p for pages in groups.values() for p in pages], first_src_uri, per_page, use_directory_urls
+    )
+    starts: dict[str, str] = {}
+    for listing in listings:
+        for page in listing.posts:
+            listing.groups.setdefault(page.kind, []).append(page)
+        for kind in listing.groups:
+            starts.setdefault(kind, f"{listing.url}#{kind}s")
+    return listings, starts
 
 
 def build_blog(
@@ -159,7 +194,7 @@ def build_blog(
     return Blog(
         folder=folder,
         posts=posts,
-        listings=_paginate(posts, folder, per_page, use_directory_urls),
+        listings=paginate(posts, f"{folder}/index.md", per_page, use_directory_urls),
         archives=archives,
         archive_src_uri=f"{folder}/archive/index.md",
         archive_url=url_for(f"{folder}/archive/index.md", use_directory_urls),

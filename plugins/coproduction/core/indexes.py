@@ -153,7 +153,7 @@ class Indexes:
                 title=self.spec.site_name,
                 description=self.spec.say(words.FEED_ABOUT, site=self.spec.site_name),
                 page_url=self.blog.listings[0].url,
-                posts=self.blog.posts,
+                posts=self.blog.posts[: self.spec.feed_items],
                 **common,  # type: ignore[arg-type]
             )
         ]
@@ -166,11 +166,19 @@ class Indexes:
                         description=entry.term.description
                         or self.spec.say(words.TERM_FEED_ABOUT, term=entry.term.title),
                         page_url=entry.url,
-                        posts=entry.posts,
+                        posts=entry.posts[: self.spec.feed_items],
                         **common,  # type: ignore[arg-type]
                     )
                 )
         return feeds
+
+
+def _paged(spec: SiteSpec, title: str, description: str, number: int) -> tuple[str, str]:
+    """A listing page's title and description: later pages say their number, and leave the
+    description to the first, so search finds the list once."""
+    if number == 1:
+        return title, description
+    return spec.say(words.LATER_PAGE, title=title, number=number), ""
 
 
 def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec) -> list[GeneratedPage]:
@@ -181,29 +189,36 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
             GeneratedPage("overview", index.src_uri, index.url, tax.title, tax.description, index=index)
         )
         for entry in index.terms:
-            pages.append(
-                GeneratedPage(
-                    "term",
-                    entry.src_uri,
-                    entry.url,
-                    entry.term.title,
-                    entry.term.description,
-                    index=index,
-                    entry=entry,
+            for listing in entry.listings:
+                title, about = _paged(spec, entry.term.title, entry.term.description, listing.number)
+                pages.append(
+                    GeneratedPage(
+                        "term",
+                        listing.src_uri,
+                        listing.url,
+                        title,
+                        about,
+                        index=index,
+                        entry=entry,
+                        listing=listing,
+                    )
                 )
-            )
         for combination in index.combinations:
-            pages.append(
-                GeneratedPage(
-                    "combination",
-                    combination.src_uri,
-                    combination.url,
-                    combination.title,
-                    spec.say(words.COMBINATION_ABOUT, terms=combination.title),
-                    index=index,
-                    combination=combination,
+            description = spec.say(words.COMBINATION_ABOUT, terms=combination.title)
+            for listing in combination.listings:
+                title, about = _paged(spec, combination.title, description, listing.number)
+                pages.append(
+                    GeneratedPage(
+                        "combination",
+                        listing.src_uri,
+                        listing.url,
+                        title,
+                        about,
+                        index=index,
+                        combination=combination,
+                        listing=listing,
+                    )
                 )
-            )
     if blog is None:
         return pages
     about = spec.say(words.BLOG_ABOUT, site=spec.site_name) if spec.site_name else ""
@@ -248,7 +263,14 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         if held_back(record, spec):
             record.draft = True  # shown in `mkdocs serve` with the draft banner
     taxonomies = [
-        build_index(t, candidates, spec.use_directory_urls, spec.kind_keys, spec.say(words.LAST_OF_LIST))
+        build_index(
+            t,
+            candidates,
+            spec.use_directory_urls,
+            spec.kind_keys,
+            spec.say(words.LAST_OF_LIST),
+            spec.posts_per_page,
+        )
         for t in spec.taxonomies
     ]
     dated = {k.key for k in spec.kinds if k.dated}

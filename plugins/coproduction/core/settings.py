@@ -100,6 +100,7 @@ class SiteSpec:
     authors_file: str = ""
     related: int = 5
     posts_per_page: int = 10
+    feed_items: int = 20
     future_posts: bool = False
     feeds: bool = True
     drafts: bool = False

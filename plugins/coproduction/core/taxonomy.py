@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from coproduction.core.blog import Listing, paginate_groups
 from coproduction.core.records import PageRecord, recency_key
 from coproduction.core.settings import TaxonomySpec, TermSpec
 from coproduction.core.urls import url_for
@@ -33,6 +34,10 @@ class TermEntry:
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
     narrower: list[Combination] = field(default_factory=list)
     """Pages with this term and one other, for each other term some page carries with it."""
+    listings: list[Listing] = field(default_factory=list)
+    """The term's pages of ``posts_per_page`` items: no page grows with the site."""
+    kind_starts: dict[str, str] = field(default_factory=dict)
+    """Kind -> the URL (with anchor) of the listing page where its group starts."""
 
     @property
     def count(self) -> int:
@@ -40,7 +45,8 @@ class TermEntry:
 
     @property
     def posts(self) -> list[PageRecord]:
-        return self.groups.get("post", [])
+        """Its pages of dated kinds, newest first: what its feed holds."""
+        return sorted((p for group in self.groups.values() for p in group if p.dated), key=recency_key)
 
     @property
     def token(self) -> str:
@@ -73,6 +79,8 @@ class Combination:
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
     narrower: list[Combination] = field(default_factory=list)
     """These terms and one more, where some page carries them all."""
+    listings: list[Listing] = field(default_factory=list)
+    kind_starts: dict[str, str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -109,7 +117,10 @@ class TaxonomyIndex:
         return [
             (
                 entry,
-                [Cell(kind, len(entry.groups.get(kind, ())), f"{entry.url}#{kind}s") for kind in self.kinds],
+                [
+                    Cell(kind, len(entry.groups.get(kind, ())), entry.kind_starts.get(kind, entry.url))
+                    for kind in self.kinds
+                ],
             )
             for entry in self.terms
         ]
@@ -124,6 +135,7 @@ def build_index(
     use_directory_urls: bool = True,
     kinds: tuple[str, ...] = ("guide", "principle", "tool", "post"),
     last_of_list: str = "{first} and {last}",
+    per_page: int = 10,
 ) -> TaxonomyIndex:
     """Index ``pages`` by the terms of ``taxonomy`` in one pass."""
     entries = {
@@ -173,6 +185,11 @@ def build_index(
                 entries[slug].narrower.append(combination)
     for entry in entries.values():
         entry.narrower.sort(key=lambda c: [order[e.term.slug] for e in c.terms])
+    listed: list[TermEntry | Combination] = [*entries.values(), *made.values()]
+    for item in listed:
+        item.listings, item.kind_starts = paginate_groups(
+            item.groups, item.src_uri, per_page, use_directory_urls
+        )
     pairs = sorted(
         (
             (made[combo].terms[0], made[combo].terms[1], made[combo].count)

@@ -9,6 +9,7 @@ __all__ = ["CORE_WORDS"]
 
 BLOG = "Blog"
 BLOG_PAGE = "Blog, page {number}"
+LATER_PAGE = "{title}, page {number}"
 BLOG_ABOUT = "Posts from {site}, newest first."
 ARCHIVE = "Blog archive"
 ARCHIVE_ABOUT = "Every year of the blog, and how many posts it has."
@@ -25,6 +26,7 @@ TERM_FEED_ABOUT = "Posts about {term}"
 CORE_WORDS = (
     BLOG,
     BLOG_PAGE,
+    LATER_PAGE,
     BLOG_ABOUT,
     ARCHIVE,
     ARCHIVE_ABOUT,

@@ -160,6 +160,9 @@ class CoproductionConfig(Config):
     # Blog
     authors = c.Type(str, default="posts/authors.yml")
     posts_per_page = Count(1, default=10)
+    """Items on each page of the blog, of a term and of a combination of terms."""
+    feed_items = Count(1, default=20)
+    """The newest posts in each feed: no feed grows with the site."""
     future_posts = c.Type(bool, default=False)
     """Publish posts dated after the build date (``SOURCE_DATE_EPOCH``, else today)."""
     feeds = c.Type(bool, default=True)
@@ -229,6 +232,7 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         authors_file=options.authors,
         related=options.related,
         posts_per_page=options.posts_per_page,
+        feed_items=options.feed_items,
         future_posts=options.future_posts,
         feeds=options.feeds,
         **site,

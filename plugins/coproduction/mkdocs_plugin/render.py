@@ -116,11 +116,12 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
         return {
             "index": made.index,
             "entry": made.entry,
+            "listing": made.listing,
             "feed_url": made.entry.feed_url if feeds else None,
             "easy_read": indexes.by_src_uri.get(made.entry.term.easy_read),
         }
     if made.kind == "combination":
-        return {"index": made.index, "combination": made.combination}
+        return {"index": made.index, "combination": made.combination, "listing": made.listing}
     assert blog is not None, made.kind  # every other kind is a blog page
     if made.kind == "blog":
         return {
@@ -141,8 +142,8 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
 
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview": ("coproduction/overview.html", ("index",)),
-    "term": ("coproduction/term.html", ("index", "entry", "feed_url", "easy_read")),
-    "combination": ("coproduction/combination.html", ("index", "combination")),
+    "term": ("coproduction/term.html", ("index", "entry", "listing", "feed_url", "easy_read")),
+    "combination": ("coproduction/combination.html", ("index", "combination", "listing")),
     "blog": ("coproduction/blog.html", ("listing", "filters", "archive_url", "authors_url", "feed_url")),
     "archive-index": ("coproduction/archive-index.html", ("archives",)),
     "archive": ("coproduction/archive.html", ("archive", "archive_index_url")),
