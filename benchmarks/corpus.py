@@ -546,6 +546,11 @@ def _configs(template: Path) -> dict[Layout, dict[str, Any]]:
                 "toolkit": {"dir": "toolkit", "kind": "tool"},
             }
             options["authors"] = "posts/authors.yml"
+            # The corpus has no Easy Read pages for the terms to link to.
+            for taxonomy in (options.get("taxonomies") or {}).values():
+                for term in (taxonomy.get("terms") or {}).values():
+                    if isinstance(term, dict):
+                        term.pop("easy_read", None)
     if "coproduction" not in {_plugin_name(p) for p in plugins}:
         raise ValueError(f"{template}: no coproduction plugin in plugins")
 
