@@ -1,5 +1,5 @@
 """Headless Chromium for the browser tests: the system's Chromium, never a downloaded one,
-and a built site served on a free local port.
+a built site served on a free local port, and axe-core run over every page of it.
 
 Chromium comes from the system (Debian's ``chromium`` package; ``.ci/run`` and ``make test``
 install it). If it cannot be found, the tests fail: they never skip.
@@ -15,9 +15,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 # The flags this machine's Chromium needs: no sandbox as root, and no calls to
 # Google's servers, which a closed network refuses.
@@ -30,6 +32,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA: every rule of these counts. axe-core's best
+# practices count too, but only the serious and critical ones.
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BEST_PRACTICE_IMPACTS = ("serious", "critical")
+AXE_OPTIONS: dict[str, Any] = {
+    "runOnly": {"type": "tag", "values": [*WCAG_22_AA, "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 def chromium_path() -> str:
@@ -48,8 +59,6 @@ def chromium_path() -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
 
 
 @contextmanager
@@ -76,3 +85,57 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML file of a built site, as the URL a reader opens it by (``posts/``, ``404.html``)."""
+    urls = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        urls.append(rel.removesuffix("index.html") if html.name == "index.html" else rel)
+    assert urls, f"{site} has no HTML file"
+    return urls
+
+
+def axe_problems(page: Page) -> list[str]:
+    """What axe-core finds on the loaded ``page``: every WCAG 2.2 A or AA violation and every
+    serious or critical best-practice one, as ``rule (impact): help; N elements: targets``."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    problems = []
+    for violation in results.response["violations"]:
+        wcag = any(tag in WCAG_22_AA for tag in violation["tags"])
+        if not wcag and violation.get("impact") not in BEST_PRACTICE_IMPACTS:
+            continue
+        nodes = violation["nodes"]
+        targets = " | ".join(" ".join(map(str, node["target"])) for node in nodes[:3])
+        more = f" and {len(nodes) - 3} more" if len(nodes) > 3 else ""
+        problems.append(
+            f"{violation['id']} ({violation.get('impact')}): {violation['help']}; "
+            f"{len(nodes)} element(s): {targets}{more}"
+        )
+    return problems
+
+
+def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
+    """axe-core over every HTML file of ``site`` (served at ``base_url``), in a desktop-sized
+    window with JavaScript on: how many pages it checked, and ``/url: problem`` lines."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems = []
+    try:
+        page = context.new_page()
+        urls = html_pages(site)
+        for url in urls:
+            response = page.goto(base_url + url, wait_until="load")
+            if response is None or not response.ok:
+                problems.append(f"/{url}: did not load ({response.status if response else 'no response'})")
+                continue
+            problems.extend(f"/{url}: {problem}" for problem in axe_problems(page))
+    finally:
+        context.close()
+    return len(urls), problems
+
+
+def report(checked: int, problems: list[str]) -> str:
+    """An assertion message: how many problems on how many of the pages checked, then each."""
+    pages = len({line.split(": ", 1)[0] for line in problems})
+    return f"{len(problems)} problem(s) on {pages} of {checked} pages:\n" + "\n".join(problems)

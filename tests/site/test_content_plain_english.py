@@ -15,55 +15,23 @@ from pathlib import Path
 
 import pytest
 import textstat
-import yaml
 
+import site_content
 from conftest import REPO
 
 STANDARD_MAX = 8.0
 EASY_READ_MAX = 5.0
 
 
-def _config() -> dict[str, object]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    assert isinstance(config, dict)
-    return config
-
-
-def _options() -> dict[str, object]:
-    for entry in _config().get("plugins", []):  # type: ignore[attr-defined]
-        if isinstance(entry, dict) and "coproduction" in entry:
-            return dict(entry["coproduction"] or {})
-    raise AssertionError("mkdocs.yml lists no coproduction plugin")
-
-
-def _folders() -> list[Path]:
-    sources = _options().get("sources", {})
-    assert isinstance(sources, dict)
-    return [REPO / str(_config().get("docs_dir", "docs"))] + [REPO / s["dir"] for s in sources.values()]
-
-
 def _pages() -> list[Path]:
-    return sorted(md for folder in _folders() for md in folder.rglob("*.md"))
-
-
-def _front_matter(text: str) -> dict[str, object]:
-    if not text.startswith("---\n"):
-        return {}
-    meta = yaml.safe_load(text[4 : text.index("\n---", 3)]) or {}
-    return meta if isinstance(meta, dict) else {}
+    return site_content.markdown_files()
 
 
 def _easy_read_pages() -> set[Path]:
     """Pages named by ``easy_read`` anywhere, and the other pages of their folders."""
-    docs = REPO / str(_config().get("docs_dir", "docs"))
-    named = {str(_front_matter(md.read_text(encoding="utf-8")).get("easy_read") or "") for md in _pages()}
-    taxonomies = _options().get("taxonomies", {})
-    assert isinstance(taxonomies, dict)
-    for taxonomy in taxonomies.values():
+    docs = REPO / str(site_content.config().get("docs_dir", "docs"))
+    named = {str(site_content.front_matter(md).get("easy_read") or "") for md in _pages()}
+    for taxonomy in site_content.taxonomies().values():
         named.update(str(term.get("easy_read") or "") for term in (taxonomy.get("terms") or {}).values())
     targets = {docs / name.lstrip("/") for name in named if name}
     folders = {target.parent for target in targets}

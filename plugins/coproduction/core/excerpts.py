@@ -33,9 +33,12 @@ def excerpt_of(html: str) -> str:
 def word_count(html: str) -> int:
     """Words a reader reads: the HTML without its tags, split on white space.
 
-    Non-breaking spaces join words in the source but still separate them.
-    One pattern and plain replaces: an alternation in the pattern is slower.
+    Non-breaking spaces join words in the source but still separate them; heading
+    permalinks ("Link to this section") are not read. One pattern and plain replaces:
+    an alternation in the pattern is slower.
     """
+    if 'class="headerlink"' in html:
+        html = _PERMALINK_RE.sub("", html)
     text = _TAG_RE.sub(" ", html)
     if "&" in text or "\xa0" in text:
         text = text.replace("&nbsp;", " ").replace("&#160;", " ").replace("\xa0", " ")

@@ -128,3 +128,9 @@ def test_relink_without_directory_urls() -> None:
     assert relink(html, "posts/a.html", "barriers/power.html") == (
         '<a href="../posts/b.html">b</a> <a href="../toolkit/t.html">t</a>'
     )
+
+
+def test_heading_permalinks_are_not_counted_as_words() -> None:
+    link = '<a class="headerlink" href="#a" title="Link">Link to this section</a>'
+    html = f'<h2 id="a">Two words{link}</h2><p>three more here</p>'
+    assert word_count(html) == 5

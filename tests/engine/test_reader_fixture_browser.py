@@ -1,0 +1,144 @@
+"""axe-core on every page of a generated site with every kind of page the plugin makes, in the
+repository's own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
+and extra CSS are the real ones), its overrides/ and the non-Markdown files of its docs/.
+
+The real site may lack a kind of page (a second blog page, an author with one post, a
+tool with a checklist): this site has them all, so a fix to the theme is checked on each.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+from typing import Any
+
+import site_content
+from browser import axe_every_page, chromium, report, serve
+from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, write_site
+
+
+def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[str, str]:
+    front = {"title": f"Post {slug}", "date": day, "authors": authors, "barriers": barriers}
+    body = f"""\
+        The first paragraph of {slug}: it is the excerpt that listings show.
+
+        <!-- more -->
+
+        ## What happened
+
+        The rest of the post, with [a link to the checklist](../toolkit/checklist.md).
+        """
+    return {f"posts/{slug}.md": page(front, body)}
+
+
+FILES: dict[str, str | bytes] = {
+    "posts/authors.yml": AUTHORS,
+    # Five posts over three years and two authors: two blog pages (posts_per_page is 2).
+    **_post("first", "2019-03-01", ["ann"], ["power"]),
+    **_post("second", "2020-06-15", ["bob"], ["power", "leadership"]),
+    **_post("third", "2020-09-01", ["ann", "bob"], ["diversity"]),
+    **_post("fourth", "2021-01-10", ["ann"], ["power", "leadership", "capacity"]),
+    **_post("fifth", "2021-05-20", ["bob"], ["capacity"]),
+    "docs/index.md": page(
+        {"title": "Home", "barriers": []},
+        "Welcome. Read the [guide](guide.md) or the [checklist](toolkit/checklist.md).\n",
+    ),
+    "docs/guide.md": page(
+        {"title": "A guide", "barriers": ["power", "diversity"], "easy_read": "easy-read/guide.md"},
+        """\
+        A guide to sharing power.
+
+        ## Before you start
+
+        !!! note "Plan ahead"
+            Pay people for their time.
+
+        | Step | Who |
+        |---|---|
+        | Plan | Everyone |
+        | Meet | Everyone |
+        """,
+    ),
+    "docs/easy-read/guide.md": page(
+        {"title": "Easy Read: a guide", "barriers": [], "kind": "guide"},
+        "This is the Easy Read version of [the guide](../guide.md).\n\n## What is it?\n\nIt is a guide.\n",
+    ),
+    "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}, "We test.\n"),
+    "toolkit/checklist.md": page(
+        {"title": "Checklist", "barriers": ["capacity", "power"]},
+        """\
+        A checklist to fill in before the meeting.
+
+        ## Before the meeting
+
+        - [ ] Book a room with step-free access
+        - [x] Send the papers a week ahead
+        - [ ] Ask about access needs
+
+        ## Costs
+
+        | Item | Cost |
+        |---|---|
+        | Travel | |
+        | Care | |
+        """,
+    ),
+}
+
+# The pages this site is for: every kind, so that none goes unchecked.
+KINDS = [
+    "",
+    "guide/",
+    "easy-read/guide/",
+    "toolkit/checklist/",
+    "posts/",
+    "posts/page/2/",
+    "posts/first/",
+    "posts/archive/",
+    "posts/archive/2019/",
+    "posts/archive/2020/",
+    "posts/archive/2021/",
+    "authors/",
+    "authors/ann/",
+    "authors/bob/",
+    "barriers/",
+    "barriers/power/",
+    "barriers/power+leadership/",
+    "barriers/power+leadership+capacity/",
+]
+
+
+def _config() -> dict[str, Any]:
+    """The repository's mkdocs.yml, with this site's name, content and plugin settings."""
+    config = copy.deepcopy(BASE_CONFIG)
+    del config["theme"]  # the repository's theme, custom_dir and all
+    # At the root, as the test serves it: 404.html links its styles from the site_url's path.
+    config["site_url"] = "https://example.org/"
+    return {
+        "INHERIT": str(REPO / "mkdocs.yml"),
+        **config,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "nav": None,
+    }
+
+
+def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(tmp_path: Path) -> None:
+    docs = REPO / str(site_content.config().get("docs_dir", "docs"))
+    assets = {
+        f"docs/{file.relative_to(docs).as_posix()}": file.read_bytes()
+        for file in docs.rglob("*")
+        if file.is_file() and file.suffix != ".md"
+    }
+    overrides = REPO / "overrides"
+    if overrides.is_dir():
+        shutil.copytree(overrides, tmp_path / "overrides")
+    write_site(tmp_path, {**assets, **FILES}, _config())
+    built = build_site(tmp_path)
+    missing = [url for url in KINDS if not built.exists(url)]
+    assert not missing, f"the fixture site lacks pages it is meant to have: {missing}"
+    assert 'type="checkbox"' in built.content("toolkit/checklist/")
+    with serve(built.site) as url, chromium() as browser:
+        checked, problems = axe_every_page(browser, url, built.site)
+    assert not problems, report(checked, problems)

@@ -1,0 +1,152 @@
+"""What this site's own content holds, read from mkdocs.yml and the front matter: the one place
+the tests of the content (tests/site/) learn folders, addresses, kinds, posts and terms.
+
+Nothing is pinned: a fork that renames, retags or replaces the content keeps them passing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conftest import REPO
+
+__all__ = [
+    "blog",
+    "config",
+    "dated_kinds",
+    "day",
+    "folder_of",
+    "folders",
+    "front_matter",
+    "kind_plural",
+    "markdown_files",
+    "options",
+    "posts",
+    "published",
+    "split",
+    "taxonomies",
+    "url",
+]
+
+
+@functools.cache
+def config() -> dict[str, Any]:
+    """mkdocs.yml, its tags (``!ENV``, ``!!python/name``) read as nothing."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    loaded = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def options() -> dict[str, Any]:
+    """The coproduction plugin's options in mkdocs.yml."""
+    for entry in config().get("plugins", []):
+        if isinstance(entry, dict) and "coproduction" in entry:
+            return dict(entry["coproduction"] or {})
+    raise AssertionError("mkdocs.yml lists no coproduction plugin")
+
+
+def taxonomies() -> dict[str, Any]:
+    found = options().get("taxonomies") or {}
+    assert found, "mkdocs.yml defines no taxonomy"
+    return dict(found)
+
+
+def folders() -> dict[Path, tuple[str, str]]:
+    """Each content folder -> (its address from the site root, the kind of its pages)."""
+    kinds = list(options().get("kinds") or {"guide": {}})
+    found = {REPO / str(config().get("docs_dir", "docs")): ("", kinds[0])}
+    for key, source in (options().get("sources") or {}).items():
+        found[REPO / source["dir"]] = (f"{key}/", source["kind"])
+    return found
+
+
+def dated_kinds() -> set[str]:
+    kinds = options().get("kinds")
+    return {key for key, kind in kinds.items() if kind.get("dated")} if kinds else {"post"}
+
+
+def kind_plural(kind: str) -> str:
+    """What a group of pages of ``kind`` is called ("Blog posts"): mkdocs.yml's kinds, else the engine's."""
+    from coproduction.core.settings import DEFAULT_KINDS
+
+    kinds = options().get("kinds")
+    if kinds:
+        return str(kinds[kind]["plural"])
+    return next(k.plural for k in DEFAULT_KINDS if k.key == kind)
+
+
+def blog() -> str:
+    """The blog's address: that of the first source folder of a dated kind."""
+    dated = dated_kinds()
+    return next(f"{key}/" for key, s in (options().get("sources") or {}).items() if s["kind"] in dated)
+
+
+def markdown_files() -> list[Path]:
+    """Every Markdown file of the site's content folders."""
+    return sorted(md for folder in folders() for md in folder.rglob("*.md"))
+
+
+def folder_of(md: Path) -> Path:
+    return next(folder for folder in folders() if md.is_relative_to(folder))
+
+
+def split(md: Path) -> tuple[dict[str, Any], str]:
+    """A Markdown file's front matter and body."""
+    text = md.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.index("\n---", 3)
+    meta = yaml.safe_load(text[4:end]) or {}
+    assert isinstance(meta, dict), md
+    return meta, text[end + 4 :].split("\n", 1)[-1]
+
+
+def front_matter(md: Path) -> dict[str, Any]:
+    return split(md)[0]
+
+
+def day(value: object) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return None
+
+
+def published(md: Path) -> bool:
+    """Not a draft, and not dated later than today."""
+    meta = front_matter(md)
+    when = day(meta.get("date"))
+    return meta.get("draft") is not True and not (when and when > datetime.date.today())
+
+
+def url(md: Path) -> str:
+    """The page's URL: docs/ files at the root, a source folder's files under its address."""
+    folder = folder_of(md)
+    parts = list(md.relative_to(folder).with_suffix("").parts)
+    if parts and parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return folders()[folder][0] + "".join(f"{part}/" for part in parts)
+
+
+def posts() -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
+    """Published pages of a dated kind, newest first, then by title: (date, title, file, front matter)."""
+    dated, found = dated_kinds(), []
+    for md in markdown_files():
+        meta = front_matter(md)
+        when = day(meta.get("date"))
+        if published(md) and when and meta.get("kind", folders()[folder_of(md)][1]) in dated:
+            found.append((when, str(meta["title"]), md, meta))
+    return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))
