@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, plugin_options, write_site
 
 FILES: dict[str, str | bytes] = {
     "docs/guidance/zebra.md": page(
@@ -415,3 +416,33 @@ def test_term_and_combination_pages_are_paginated_and_feeds_capped(make_site: An
     for feed in ("feed.xml", "barriers/power/feed.xml"):
         entries = feedparser.parse((built.site / feed).read_bytes()).entries
         assert [e.title for e in entries] == ["Post 3", "Post 2", "Post 1"], feed
+
+
+def test_footer_links_from_the_configuration_work_without_directory_urls(
+    make_site: Any, tmp_path: Path
+) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    config["use_directory_urls"] = False
+    config["theme"] = {**config["theme"], "custom_dir": "overrides"}
+    plugin_options(config)["footer_links"] = [
+        {"title": "Accessibility statement", "page": "accessibility.md"},
+        {"title": "Licence", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        {"title": "Gone", "page": "gone.md"},
+    ]
+    (tmp_path / "overrides/partials").mkdir(parents=True)
+    shutil.copy(REPO / "overrides/partials/copyright.html", tmp_path / "overrides/partials/copyright.html")
+    built = make_site(
+        {
+            "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}),
+            "docs/guidance/a.md": page({"title": "A", "barriers": ["power"]}),
+        },
+        config,
+    )
+    html = (built.site / "guidance/a.html").read_text(encoding="utf-8")
+    assert '<a href="../accessibility.html">Accessibility statement</a>' in html
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/">Licence</a>' in html
+    assert "Gone</a>" not in html
+    assert [w for w in built.warnings if "footer link" in w] == [
+        "coproduction: mkdocs.yml:45: footer link 'Gone' names 'gone.md', which is not a page of this site: "
+        "give the page's Markdown file, like page: accessibility.md"
+    ]

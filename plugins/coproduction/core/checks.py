@@ -310,6 +310,32 @@ def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:
     ]
 
 
+def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
+    """Footer links naming a page the site does not have, or an address that is not http(s)."""
+    line = spec.line("plugins.coproduction.footer_links")
+    problems = []
+    for title, page, url in spec.footer_links:
+        if page and page not in names:
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    line,
+                    f"footer link '{title[:60]}' names '{page[:80]}', which is not a page of this site: give "
+                    "the page's Markdown file, like page: accessibility.md",
+                )
+            )
+        elif not page and not re.match(r"^https?://", url):
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    line,
+                    f"footer link '{title[:60]}' needs a page of this site (page: accessibility.md) or an "
+                    "address starting with https:// (url: https://...)",
+                )
+            )
+    return problems
+
+
 def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
     """A term's ``easy_read`` naming a page the site does not have."""
     return [

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
-from coproduction.core.checks import check_links, check_term_easy_read, make_record
+from coproduction.core.checks import check_footer_links, check_links, check_term_easy_read, make_record
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem
@@ -177,6 +177,7 @@ def run(
     indexes = build_indexes(records, authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
+    problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
     if spec.check_links:
         known = {f.src_uri for f in (*docs, *added)}
         known.update(other_files)

@@ -101,6 +101,8 @@ class SiteSpec:
     related: int = 5
     posts_per_page: int = 10
     feed_items: int = 20
+    footer_links: tuple[tuple[str, str, str], ...] = ()
+    """(title, page's name from docs/ or a source folder, or "", http(s) address or "")."""
     future_posts: bool = False
     feeds: bool = True
     drafts: bool = False

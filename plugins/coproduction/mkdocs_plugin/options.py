@@ -118,6 +118,14 @@ class SourceConfig(Config):
     """One of the site's kinds (checked against ``kinds`` once both are read)."""
 
 
+class FooterLinkConfig(Config):
+    """``{title: Accessibility statement, page: accessibility.md}`` or ``{title: ..., url: https://...}``."""
+
+    title = c.Type(str)
+    page = c.Type(str, default="")
+    url = c.Type(str, default="")
+
+
 class KindConfig(Config):
     """A content kind: ``post: {title: Blog post, plural: Blog posts, dated: true}``."""
 
@@ -162,6 +170,9 @@ class CoproductionConfig(Config):
     posts_per_page = Count(1, default=10)
     """Items on each page of the blog, of a term and of a combination of terms."""
     feed_items = Count(1, default=20)
+    footer_links = c.ListOfItems(c.SubConfig(FooterLinkConfig), default=[])
+    """Links for the site's footer (``cp_footer_links`` in templates): pages of this site by
+    their Markdown file, so the link is right however URLs are made, or http(s) addresses."""
     """The newest posts in each feed: no feed grows with the site."""
     future_posts = c.Type(bool, default=False)
     """Publish posts dated after the build date (``SOURCE_DATE_EPOCH``, else today)."""
@@ -233,6 +244,7 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         related=options.related,
         posts_per_page=options.posts_per_page,
         feed_items=options.feed_items,
+        footer_links=tuple((link.title, link.page.lstrip("/"), link.url) for link in options.footer_links),
         future_posts=options.future_posts,
         feeds=options.feeds,
         **site,

@@ -180,6 +180,12 @@ class Renderer:
         terms = self._shared("term_links")
         env.globals["cp_terms"] = lambda record, base: terms(indexes.term_links(record), base)
         env.globals["cp_feed_item"] = self._shared("feed_item", rebased=False)
+        # The footer's links, for the theme's partials: (title, URL from the site root or absolute);
+        # a link to a page the site lacks is left out (the pipeline reports it).
+        links = [
+            (title, self._page_url(page) if page else url) for title, page, url in indexes.spec.footer_links
+        ]
+        env.globals["cp_footer_links"] = [(title, href) for title, href in links if href]
         # The shared macros, loaded once per build rather than imported by every render.
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
@@ -189,6 +195,14 @@ class Renderer:
         self._globals: dict[str, Any] | None = None
         self._ready: dict[str, str | tuple[str, str, str]] = {}
         """Per page: a generated page's content, or a content page's additions."""
+
+    def _page_url(self, name: str) -> str:
+        """The URL of a page of the site by its Markdown file's name (checked by the pipeline)."""
+        record = self.indexes.by_src_uri.get(name)
+        if record is not None:
+            return record.url
+        made = self.indexes.generated_by_src_uri.get(name)
+        return made.url if made is not None else ""
 
     def people(self, post: PageRecord) -> list[Person]:
         """A post's authors with their roles and profile URLs, made once per post."""
