@@ -68,6 +68,7 @@ def _fork(root: Path) -> None:
         "stories": {"dir": "posts", "kind": "story"},
         "toolkit": {"dir": "toolkit", "kind": "checklist"},
     }
+    options["footer_links"] = [{"title": "Accessibility statement", "page": "accessibility.md"}]
     # 7. Remove the sample content: keep the home page and the accessibility statement.
     for name in ("guidance", "principles", "easy-read"):
         shutil.rmtree(root / "docs" / name)
