@@ -546,6 +546,7 @@ def _configs(template: Path) -> dict[Layout, dict[str, Any]]:
                 "toolkit": {"dir": "toolkit", "kind": "tool"},
             }
             options["authors"] = "posts/authors.yml"
+            options.pop("footer_links", None)  # the corpus has none of the pages they name
             # The corpus has no Easy Read pages for the terms to link to.
             for taxonomy in (options.get("taxonomies") or {}).values():
                 for term in (taxonomy.get("terms") or {}).values():
