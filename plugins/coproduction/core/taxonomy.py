@@ -11,7 +11,16 @@ from coproduction.core.records import PageRecord, recency_key
 from coproduction.core.settings import TaxonomySpec, TermSpec
 from coproduction.core.urls import url_for
 
-__all__ = ["Cell", "Combination", "TaxonomyIndex", "TermEntry", "build_index", "group_key", "join_titles"]
+__all__ = [
+    "Cell",
+    "Combination",
+    "Grouped",
+    "TaxonomyIndex",
+    "TermEntry",
+    "build_index",
+    "group_key",
+    "join_titles",
+]
 
 
 def group_key(page: PageRecord) -> tuple[int, int, str, str]:
@@ -21,27 +30,34 @@ def group_key(page: PageRecord) -> tuple[int, int, str, str]:
     return (1, 0, page.title.casefold(), page.url)
 
 
-@dataclass(slots=True)
-class TermEntry:
-    """One term and every page that carries it, grouped by kind."""
+@dataclass(slots=True, kw_only=True)
+class Grouped:
+    """Pages grouped by kind, listed a page of ``posts_per_page`` at a time: what a term and a
+    combination of terms have alike."""
 
-    term: TermSpec
-    taxonomy: str
-    """The taxonomy's key."""
     src_uri: str
     url: str
-    feed_url: str
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
     narrower: list[Combination] = field(default_factory=list)
-    """Pages with this term and one other, for each other term some page carries with it."""
+    """These terms and one more, where some page carries them all."""
     listings: list[Listing] = field(default_factory=list)
-    """The term's pages of ``posts_per_page`` items: no page grows with the site."""
+    """Its pages of ``posts_per_page`` items: no page grows with the site."""
     kind_starts: dict[str, str] = field(default_factory=dict)
     """Kind -> the URL (with anchor) of the listing page where its group starts."""
 
     @property
     def count(self) -> int:
         return sum(len(pages) for pages in self.groups.values())
+
+
+@dataclass(slots=True, kw_only=True)
+class TermEntry(Grouped):
+    """One term and every page that carries it, grouped by kind."""
+
+    term: TermSpec
+    taxonomy: str
+    """The taxonomy's key."""
+    feed_url: str
 
     @property
     def posts(self) -> list[PageRecord]:
@@ -62,8 +78,8 @@ def join_titles(titles: list[str], last_of_list: str = "{first} and {last}") -> 
     return last_of_list.format(first=", ".join(titles[:-1]), last=titles[-1])
 
 
-@dataclass(slots=True)
-class Combination:
+@dataclass(slots=True, kw_only=True)
+class Combination(Grouped):
     """Two or more terms, and every page that carries all of them, grouped by kind.
 
     Made only for combinations some page carries: a page with k terms makes at most
@@ -74,17 +90,6 @@ class Combination:
     """In the taxonomy's order, as the URL names them (``power+leadership``)."""
     title: str
     """The terms' titles joined: "Power and Leadership"."""
-    src_uri: str
-    url: str
-    groups: dict[str, list[PageRecord]] = field(default_factory=dict)
-    narrower: list[Combination] = field(default_factory=list)
-    """These terms and one more, where some page carries them all."""
-    listings: list[Listing] = field(default_factory=list)
-    kind_starts: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def count(self) -> int:
-        return sum(len(pages) for pages in self.groups.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +190,7 @@ def build_index(
                 entries[slug].narrower.append(combination)
     for entry in entries.values():
         entry.narrower.sort(key=lambda c: [order[e.term.slug] for e in c.terms])
-    listed: list[TermEntry | Combination] = [*entries.values(), *made.values()]
+    listed: list[Grouped] = [*entries.values(), *made.values()]
     for item in listed:
         item.listings, item.kind_starts = paginate_groups(
             item.groups, item.src_uri, per_page, use_directory_urls
