@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from coproduction.core.active_content import strip_active
 from coproduction.core.frontmatter import FrontMatter
 from coproduction.core.records import Author, PageRecord, Problem, Source
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
+from coproduction.core.text import (
+    CONTROL_RE,
+    control_character,
+    find_control,
+    quote,
+    show,
+    suggest,
+    without_control,
+)
+from coproduction.core.theme_keys import check_theme_keys
 
 __all__ = [
     "check_easy_read",
@@ -35,13 +47,20 @@ _SOURCE_KEYS = ("title", "author", "published", "where", "url")
 _HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _ATTR_LIST_RE = re.compile(r"\s*\{[^}]*\}\s*$")
-_MARKUP_RE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
-
-
-def suggest(word: str, known: Iterable[str]) -> str:
-    """' Did you mean 'x'?' for the closest known word, or ''."""
-    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+# A heading's text as a reader sees it: Markdown's escapes, code, links, emphasis and tags
+# undone, and its entities decoded.
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_LINK_TEXT_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Emphasis around words: "*tricks*", "__really__"; not "snake_case" or "2*3*4".
+_EMPHASIS_RE = re.compile(
+    r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])|(?<![\w_])(__|_)(?=\S)(.+?)(?<=\S)\3(?![\w_])"
+)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_LONGEST_HEADING = 2000
+"""What of a heading becomes a title: its markup is undone in time that grows with its square."""
+_STASHED_RE = re.compile("\x00(\\d+)\x00")
+_SPACES_RE = re.compile(r"\s+")
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -58,6 +77,20 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
+_CONTROL_FIX = "which would break the site's feeds: delete it"
+
+
+def _plain(text: str, what: str, path: str, line: int, problems: list[Problem]) -> str:
+    """``text`` without control characters; a problem naming ``what`` if it had any."""
+    char = control_character(text)
+    if char is None:
+        return text
+    problems.append(
+        Problem(path, line, f"{what} holds an invisible control character ({char}), {_CONTROL_FIX}")
+    )
+    return without_control(text)
+
+
 def _text(fm: FrontMatter, key: str, problems: list[Problem]) -> str:
     value = fm.data.get(key)
     if value is None:
@@ -65,16 +98,42 @@ def _text(fm: FrontMatter, key: str, problems: list[Problem]) -> str:
     if isinstance(value, (list, dict)):
         problems.append(Problem(fm.path, fm.line(key), f"'{key}' should be plain text, not a list"))
         return ""
-    return str(value)
+    if not isinstance(value, str):
+        return str(value)
+    text = _plain(value, f"'{key}'", fm.path, fm.line(key), problems)
+    if text is not value:
+        fm.data[key] = text  # the theme shows page.meta too
+    return text
+
+
+def heading_text(heading: str) -> str:
+    """A Markdown heading's text as the reader sees it: ``Tips &amp; <em>tricks</em>`` is
+    "Tips & tricks", ``*real* [reasons](x.md)`` is "real reasons", ``snake_case`` and
+    ``2*3*4`` stay as written."""
+    stash: list[str] = []
+
+    def keep(text: str) -> str:
+        stash.append(text)
+        return f"\x00{len(stash) - 1}\x00"
+
+    text = without_control(heading[:_LONGEST_HEADING])
+    text = _ESCAPE_RE.sub(lambda m: keep(m.group(1)), text)
+    text = _CODE_RE.sub(lambda m: keep(m.group(2).strip() or m.group(2)), text)
+    text = _LINK_TEXT_RE.sub(lambda m: m.group(1), text)
+    while (emphasised := _EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(4), text)) != text:
+        text = emphasised
+    text = html.unescape(_TAG_RE.sub("", text))
+    while "\x00" in text and (restored := _STASHED_RE.sub(lambda m: stash[int(m.group(1))], text)) != text:
+        text = restored
+    return _SPACES_RE.sub(" ", without_control(text)).strip()
 
 
 def _title_from_markdown(body: str, src_uri: str) -> str:
     """The first level-1 heading, as MkDocs would render it to text, else from the file name."""
     text = _FENCE_RE.sub("", body) if "```" in body or "~~~" in body else body
     match = _HEADING_RE.search(text)
-    if match:
-        heading = _ATTR_LIST_RE.sub("", match.group(1) or match.group(2))
-        return _MARKUP_RE.sub(lambda m: m.group(1) or "", heading).strip()
+    if match and (title := heading_text(_ATTR_LIST_RE.sub("", match.group(1) or match.group(2)))):
+        return title
     name = posixpath.splitext(posixpath.basename(src_uri))[0]
     if name in ("index", "README"):
         name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
@@ -113,7 +172,7 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 Problem(
                     fm.path,
                     line,
-                    f"{tax.key} term {value!r} is not text: write one of {', '.join(known)}",
+                    f"{tax.key} term {show(value)} is not text: write one of {', '.join(known)}",
                 )
             )
         elif value not in known:
@@ -121,7 +180,7 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 Problem(
                     fm.path,
                     line,
-                    f"unknown {tax.key} term '{value}'.{suggest(value, known)} "
+                    f"unknown {tax.key} term {quote(value)}.{suggest(value, known)} "
                     f"Known terms: {', '.join(known)}",
                 )
             )
@@ -142,7 +201,7 @@ def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) ->
             Problem(
                 fm.path,
                 fm.line(key),
-                f"{key} '{value}' is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
+                f"{key} {quote(value)} is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
             )
         )
         return None
@@ -160,13 +219,23 @@ def _authors(
     values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
     found: list[str] = []
     is_list = isinstance(fm.data["authors"], list)
+    if required and is_list and not values:
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line("authors"),
+                "a post needs at least one author: write the ids from the authors file in the "
+                "list, like authors: [your-id]",
+            )
+        )
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in authors:
+            hint = suggest(value, authors) if isinstance(value, str) else ""
             problems.append(
                 Problem(
                     fm.path,
                     fm.line("authors", i) if is_list else fm.line("authors"),
-                    f"unknown author id '{value}'.{suggest(str(value), authors)} "
+                    f"unknown author id {quote(value)}.{hint} "
                     "Add the author to the authors file or use an id from it",
                 )
             )
@@ -189,16 +258,16 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
     fields: dict[str, str] = {}
     for key, item in value.items():
         if key not in _SOURCE_KEYS:
+            hint = suggest(key, _SOURCE_KEYS) if isinstance(key, str) else ""
             problems.append(
                 Problem(
                     fm.path,
                     line,
-                    f"unknown source setting '{key}'.{suggest(str(key), _SOURCE_KEYS)} "
-                    f"Settings: {', '.join(_SOURCE_KEYS)}",
+                    f"unknown source setting {quote(key)}.{hint} Settings: {', '.join(_SOURCE_KEYS)}",
                 )
             )
         elif item is not None and not isinstance(item, (dict, list)):
-            fields[key] = str(item).strip()
+            fields[key] = _plain(str(item), f"source {key}", fm.path, line, problems).strip()
     missing = [key for key in ("title", "author") if not fields.get(key)]
     if missing:
         problems.append(
@@ -213,16 +282,40 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
         if published is None:
             problems.append(
                 Problem(
-                    fm.path, line, f"source published '{fields['published']}' is not a date: write YYYY-MM-DD"
+                    fm.path,
+                    line,
+                    f"source published {quote(fields['published'])} is not a date: write YYYY-MM-DD",
                 )
             )
     url = fields.get("url", "")
     if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         problems.append(
-            Problem(fm.path, line, f"source url '{url[:80]}' should start with https:// or http://")
+            Problem(fm.path, line, f"source url {quote(url)} should start with https:// or http://")
         )
         url = ""
     return Source(fields["title"], fields["author"], published, fields.get("where", ""), url)
+
+
+def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str:
+    """The page's Markdown as the engine gets it: without control characters (one problem,
+    on the first) and without active content (a problem for each piece left out)."""
+    body = fm.body
+    found = find_control(body)
+    if found is not None:
+        count = len(CONTROL_RE.findall(body))
+        more = f" (and {count - 1} more in the page)" if count > 1 else ""
+        problems.append(
+            Problem(
+                fm.path,
+                fm.body_line + body.count("\n", 0, found.start()),
+                f"this line holds an invisible control character ({control_character(found.group())}){more}, "
+                + _CONTROL_FIX,
+            )
+        )
+        body = without_control(body)
+    cleaned, findings = strip_active(body, spec.embeds_allowed, fences=spec.fenced_code)
+    problems += [Problem(fm.path, fm.body_line + f.line - 1, f.message) for f in findings]
+    return cleaned
 
 
 def make_record(
@@ -237,19 +330,21 @@ def make_record(
     """Check one page's front matter and build its record from what is valid."""
     problems = list(fm.problems)
     data = fm.data
-    title = _text(fm, "title", problems) or _title_from_markdown(fm.body, src_uri)
+    body = _clean_body(fm, spec, problems)
+    title = _text(fm, "title", problems) or _title_from_markdown(body, src_uri)
     page_kind = kind
     known_kinds = spec.kind_keys
     if "kind" in data:
-        value = str(data["kind"])
+        value = data["kind"]
         if value in known_kinds:
             page_kind = value
         else:
+            hint = suggest(value, known_kinds) if isinstance(value, str) else ""
             problems.append(
                 Problem(
                     fm.path,
                     fm.line("kind"),
-                    f"unknown kind '{value}'.{suggest(value, known_kinds)} Kinds: {', '.join(known_kinds)}",
+                    f"unknown kind {quote(value)}.{hint} Kinds: {', '.join(known_kinds)}",
                 )
             )
     kind_spec = spec.kind(page_kind)
@@ -269,7 +364,8 @@ def make_record(
         if isinstance(key, str) and key not in known_keys and key not in THEME_KEYS:
             hint = suggest(key, known_keys)
             if hint:
-                problems.append(Problem(fm.path, fm.line(key), f"unknown setting '{key}'.{hint}"))
+                problems.append(Problem(fm.path, fm.line(key), f"unknown setting {quote(key)}.{hint}"))
+    problems += check_theme_keys(fm, spec)
     record = PageRecord(
         path=fm.path,
         src_uri=src_uri,
@@ -289,7 +385,7 @@ def make_record(
         easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
         source=_source(fm, problems),
         meta=data,
-        body=fm.body,
+        body=body,
         body_line=fm.body_line,
     )
     return record, problems
@@ -302,7 +398,7 @@ def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:
         Problem(
             page.path,
             page.easy_read_line,
-            f"easy_read '{page.easy_read}' is not a page of this site: give the path of the Easy "
+            f"easy_read {quote(page.easy_read)} is not a page of this site: give the path of the Easy "
             "Read page's Markdown file from docs/, like easy_read: easy-read/home.md",
         )
         for page in pages
@@ -444,8 +540,8 @@ def check_links(
                     Problem(
                         page.path,
                         page.body_line + body.count("\n", 0, match.start(1)),
-                        f"the link '{target}' leads to no file of this site (looked for "
-                        f"'{resolved}').{hint} Links name the Markdown file, like "
+                        f"the link {quote(target)} leads to no file of this site (looked for "
+                        f"{quote(resolved)}).{hint} Links name the Markdown file, like "
                         "../guidance/paying-people.md",
                     )
                 )

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import yaml
 
 from coproduction.core.records import Problem
+from coproduction.core.text import shorten
 
 __all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
 
@@ -21,6 +22,10 @@ __all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPEN_RE = re.compile(r"^-{3}[ \t]*\n")
 _EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
+_LATE_WITHIN = 500
+"""How far into a file front matter that does not start on the first line is looked for."""
+_LATE_RE = re.compile(r"\A((?:[^\n]*\n){1,5}?)(-{3}[ \t]*\n)")
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -83,8 +88,15 @@ class FrontMatter:
 
 def read_text(abs_path: str, path: str) -> tuple[str | None, Problem | None]:
     """The file's text as MkDocs reads it (UTF-8, universal newlines), or a problem."""
-    with open(abs_path, "rb") as f:
-        raw = f.read()
+    try:
+        with open(abs_path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        return None, Problem(
+            path,
+            1,
+            f"this file cannot be read ({shorten(e.strerror or str(e))}): make it a file you may read",
+        )
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[bom:].decode("utf-8")
@@ -132,13 +144,80 @@ def _simple(node: yaml.Node | None) -> Any:
     return data
 
 
+ALIAS_LIMIT = 10_000
+"""How many more values than it writes a YAML text may make with aliases (``*name``)."""
+
+
+_ENDLESS = 10**18
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _expanded_sizes(node: yaml.Node) -> dict[int, int]:
+    """How many values each node stands for once its aliases are written out, by ``id``.
+
+    Aliases are references: ten lines can name a trillion values. Each node is counted
+    once, so this takes as long as the text is long; a value that contains itself is endless.
+    """
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, done = stack.pop()
+        key = id(current)
+        if done:
+            busy.discard(key)
+            total = 1 + sum(sizes.get(id(c), _ENDLESS) for c in _children(current))
+            sizes[key] = min(total, _ENDLESS)
+        elif key not in sizes and key not in busy:
+            busy.add(key)
+            stack.append((current, True))
+            stack.extend((c, False) for c in _children(current) if id(c) not in sizes and id(c) not in busy)
+    return sizes
+
+
+def _alias_floods(node: yaml.Node, path: str, first_line: int) -> Problem | None:
+    """Settings whose aliases (``*name``) repeat a value too often are taken out of ``node``
+    (a mapping keeps its other settings; anything else is emptied), with one problem."""
+    sizes = _expanded_sizes(node)
+    limit = ALIAS_LIMIT + 10 * len(sizes)
+    if sizes[id(node)] <= limit:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        bad = [node]
+    else:
+        flooded = [pair for pair in node.value if sizes[id(pair[0])] + sizes[id(pair[1])] > limit]
+        node.value = [pair for pair in node.value if pair not in flooded]
+        bad = [key for key, _ in flooded]
+    more = f" (and {len(bad) - 1} more like it)" if len(bad) > 1 else ""
+    return Problem(
+        path,
+        first_line + bad[0].start_mark.line,
+        f"the YAML aliases (*name) here repeat a value too often, or inside itself, so this setting "
+        f"is ignored{more}: write the values out instead",
+    )
+
+
 def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any, Problem | None]:
-    """Parse YAML into (node tree, data), or report the line where it breaks."""
+    """Parse YAML into (node tree, data), or report the line where it breaks.
+
+    A problem with data too: settings that YAML aliases make huge were left out of both.
+    """
     loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
         data = _simple(node)
         if data is _COMPLEX:
+            if node is not None and "*" in text and (flood := _alias_floods(node, path, first_line)):
+                if not isinstance(node, yaml.MappingNode):
+                    return None, None, flood
+                return node, loader.construct_document(node), flood
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -154,7 +233,7 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
             opened = max(text.rfind("[", 0, mark.index), text.rfind("{", 0, mark.index))
             if opened >= 0:
                 line = first_line + text.count("\n", 0, opened)
-        what = e.problem or str(e)
+        what = shorten(" ".join((e.problem or str(e)).split()), 100)
         return (
             None,
             None,
@@ -165,17 +244,67 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
                 "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
             ),
         )
+    except yaml.reader.ReaderError as e:
+        return (
+            None,
+            None,
+            Problem(
+                path,
+                first_line + text.count("\n", 0, e.position),
+                f"this line holds an invisible control character (U+{e.character:04X}), which YAML "
+                "does not allow: delete it",
+            ),
+        )
     except yaml.YAMLError as e:
-        return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({e})")
+        what = shorten(" ".join(str(e).split()), 100)
+        return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({what})")
     finally:
         loader.dispose()
     return node, data, None
+
+
+def _late_front_matter(text: str, path: str) -> FrontMatter | None:
+    """Front matter that does not start on the first line, as a page with a problem; None if
+    there is none. Blank lines above it are forgiven (the page keeps its settings); other
+    text above it leaves it the page's text, as MkDocs shows it, and only settings-like
+    lines (two or more ``key: value``) count, so a page's own ``---`` rules are left alone."""
+    match = _LATE_RE.match(text)
+    if match is None or _YAML_RE.match(rest := text[match.start(2) :]) is None:
+        return None
+    start = text.count("\n", 0, match.start(2)) + 1
+    late = split(rest, path)
+    if match.group(1).strip():
+        keys = list(late.data) if late.node is not None else []
+        if len(keys) < 2 or not all(isinstance(k, str) and _KEY_RE.match(k) for k in keys):
+            return None
+        message = (
+            "these settings are shown as text, because the front matter must start on the "
+            "first line: move the '---' line to the top, above everything else"
+        )
+        return FrontMatter(path, body=text, problems=[Problem(path, start, message)])
+    shift = start - 1
+    late.first_line += shift
+    late.body_line += shift
+    late.problems = [
+        Problem(
+            path,
+            1,
+            "the front matter must start on the first line: delete the "
+            f"{'blank line' if shift == 1 else f'{shift} blank lines'} above the first '---'",
+        ),
+        *(Problem(p.path, p.line + shift, p.message) for p in late.problems),
+    ]
+    return late
 
 
 def split(text: str, path: str) -> FrontMatter:
     """Split front matter from body and parse it; problems are recorded, never raised."""
     match = _YAML_RE.match(text)
     if match is None:
+        if text[:1] in ("\n", " ", "\t") or "\n---" in text[:_LATE_WITHIN]:
+            late = _late_front_matter(text, path)
+            if late is not None:
+                return late
         fm = FrontMatter(path, body=text)
         if empty := _EMPTY_RE.match(text):
             fm.body = text[empty.end() :].lstrip("\n")
@@ -193,7 +322,7 @@ def split(text: str, path: str) -> FrontMatter:
     fm = FrontMatter(path, body=body, node=node, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
     if problem is not None:
         fm.problems.append(problem)
-    elif data is None:
+    if data is None:
         pass
     elif not isinstance(data, dict):
         fm.problems.append(Problem(path, 2, "the front matter should be 'key: value' lines, one per setting"))

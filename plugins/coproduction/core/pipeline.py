@@ -15,7 +15,7 @@ from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.settings import SiteSpec
-from coproduction.core.sources import MARKDOWN, ContentFile, list_files, source_files
+from coproduction.core.sources import MARKDOWN, ContentFile, Screen, list_files, screen_files, source_files
 from coproduction.core.urls import url_for
 
 __all__ = ["Site", "read_page", "run"]
@@ -34,7 +34,8 @@ class Site:
     problems: list[Problem]
     """Every problem, configuration first, then by path and line."""
     left_out: set[str] = field(default_factory=set)
-    """Names (``src_uri``) of pages not to publish: unreadable, held back, or lost their URL."""
+    """Names (``src_uri``) of files not to publish: pages unreadable, held back or that lost
+    their URL, and files the engine listed that must not be read (see ``sources.Screen``)."""
 
 
 def read_page(
@@ -101,7 +102,7 @@ def _unbuilt_posts(spec: SiteSpec, root: str) -> list[Problem]:
     folder = os.path.join(root, "posts")
     if any(os.path.normpath(s.dir) == "posts" for s in spec.sources) or not os.path.isdir(folder):
         return []
-    if not any(name.endswith(MARKDOWN) for name in list_files(folder)):
+    if not any(name.endswith(MARKDOWN) for name in list_files(folder, screen=Screen(root))):
         return []
     dated = next((k.key for k in spec.kinds if k.dated), "post")
     return [
@@ -152,19 +153,24 @@ def run(
     """Read every page once, check it, and build every index.
 
     ``root`` is the folder holding the configuration file; ``docs`` the files the engine
-    listed from ``docs/``; ``other_files`` names of further files links may lead to.
+    listed from ``docs/`` (pages and others); ``other_files`` names of further files links
+    may lead to. Files the engine listed that must not be read are refused here, with a
+    problem, and named in ``Site.left_out``.
     """
     problems = list(config_problems)
+    screen = Screen(root)
+    docs, refused = screen_files(docs, screen, root)
     authors, found = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
     problems += found
-    added, found = source_files(spec, root)
-    problems += found + _unbuilt_posts(spec, root)
-    added, clashing, found = _clashes(docs, added, spec)
-    problems += found + _docs_in_source_space(docs, spec, clashing)
+    added, found = source_files(spec, root, screen)
+    problems += found + _unbuilt_posts(spec, root) + list(screen.problems.values())
+    pages = [f for f in docs if f.is_page]
+    added, clashing, found = _clashes(pages, added, spec)
+    problems += found + _docs_in_source_space(pages, spec, clashing)
 
     records: list[PageRecord] = []
-    left_out: set[str] = set()
-    for file in (*docs, *added):
+    left_out: set[str] = set(refused)
+    for file in (*pages, *added):
         if not file.is_page:
             continue
         record, found = read_page(file, spec, authors)
@@ -181,6 +187,7 @@ def run(
     if spec.check_links:
         known = {f.src_uri for f in (*docs, *added)}
         known.update(other_files)
+        known.difference_update(refused)
         known.update(g.src_uri for g in indexes.generated)
         problems += check_links(records, known, absolute_from_docs=spec.absolute_links_from_docs)
     published = indexes.by_src_uri

@@ -120,6 +120,13 @@ class SiteSpec:
     words: tuple[tuple[str, str], ...] = ()
     """The core's words (``core.words``) in the site's language: (English, translation)."""
     language: str = "en"
+    theme_dirs: tuple[str, ...] = ()
+    """The theme's template folders, first found wins; empty: the theme is not known, and
+    ``template:`` and ``icon:`` are not checked against it."""
+    embeds_allowed: tuple[str, ...] = ()
+    """Hosts whose ``<iframe>`` a page may hold (``www.youtube-nocookie.com``)."""
+    fenced_code: bool = True
+    """The site's Markdown reads fenced code blocks (what is fenced is code, not HTML)."""
 
     @property
     def post_folder(self) -> str:

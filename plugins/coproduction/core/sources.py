@@ -2,22 +2,152 @@
 
 The engine lists ``docs/`` (so ``exclude_docs`` and other plugins count); the
 source folders (``posts/``, ``toolkit/``) are listed here, for the build and
-``make check`` alike.
+``make check`` alike. Either way, a file is read only if ``Screen`` lets it: never
+through a symbolic link that leads outside the repository, nowhere, or round in a
+loop, and never under a name that is not text.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
+from coproduction.core.text import CONTROL_RE, control_character, quote, shorten
 
-__all__ = ["MARKDOWN", "ContentFile", "list_files", "source_files"]
+__all__ = ["MARKDOWN", "ContentFile", "Screen", "display_path", "list_files", "screen_files", "source_files"]
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The suffixes MkDocs reads as Markdown pages."""
+
+
+class Screen:
+    """Decides, for a file under a content folder, whether it may be read.
+
+    The repository is the folder holding the configuration file. A symbolic link may lead
+    anywhere in it (or in the content folder, wherever that is); one that leads elsewhere,
+    nowhere, or into a loop is refused, with a problem naming the link, once. So is a file
+    whose name is not text. What a folder's path resolves to is worked out once.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self._dirs: dict[str, str | Problem] = {}
+        self.problems: dict[str, Problem] = {}
+        """One problem per link or name refused, by its path."""
+
+    def allows(self, abs_path: str, folder: str) -> bool:
+        """Whether the file at ``abs_path``, listed under the content folder ``folder``, may be
+        read; if not, its problem is in ``problems``."""
+        folder = os.path.normpath(folder)
+        if not self._good_name(abs_path, folder, "file"):
+            return False
+        parent = self._dir(os.path.dirname(abs_path), folder)
+        if isinstance(parent, Problem):
+            return False
+        return not os.path.islink(abs_path) or self._link(abs_path, parent, folder) is None
+
+    def allows_folder(self, abs_path: str, folder: str) -> bool:
+        """Whether the folder at ``abs_path``, under the content folder ``folder``, may be listed."""
+        folder = os.path.normpath(folder)
+        return self._good_name(abs_path, folder, "folder") and not isinstance(
+            self._dir(abs_path, folder), Problem
+        )
+
+    def _good_name(self, abs_path: str, folder: str, what: str) -> bool:
+        """Whether the name (from ``folder`` on) is text; if not, a problem is kept."""
+        name = abs_path[len(folder) :] if abs_path.startswith(folder + os.sep) else os.path.basename(abs_path)
+        wrong = _bad_name(name)
+        if wrong is None:
+            return True
+        if wrong == "utf-8":
+            message = f"this {what}'s name is not UTF-8 text, so it is not published"
+        else:
+            message = (
+                f"this {what}'s name holds an invisible control character ({wrong}), so it is not published"
+            )
+        message += ": rename it, using letters, digits and '-'"
+        self._refuse(abs_path, message)
+        return False
+
+    def _dir(self, path: str, folder: str) -> str | Problem:
+        """The real path of a folder at or under ``folder``, or the problem of a link on the way."""
+        found = self._dirs.get(path)
+        if found is not None:
+            return found
+        if path == folder or not path.startswith(folder + os.sep):
+            found = os.path.realpath(path)
+        else:
+            parent = self._dir(os.path.dirname(path), folder)
+            if isinstance(parent, Problem):
+                found = parent
+            elif os.path.islink(path):
+                found = self._link(path, parent, folder) or os.path.realpath(path)
+            else:
+                found = os.path.join(parent, os.path.basename(path))
+        self._dirs[path] = found
+        return found
+
+    def _link(self, path: str, parent: str, folder: str) -> Problem | None:
+        """The problem with the link at ``path`` (in the folder whose real path is ``parent``)."""
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        try:
+            os.stat(path)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return self._refuse(path, _LOOP)
+            return self._refuse(
+                path,
+                f"this symbolic link leads nowhere (to {quote(target)}), so nothing is published "
+                "from it: remove it, or make it lead to a file in this repository",
+            )
+        real = os.path.realpath(path)
+        inside = (self.real_root, self._dir(folder, folder))
+        if not any(
+            isinstance(base, str) and (real == base or real.startswith(base + os.sep)) for base in inside
+        ):
+            return self._refuse(
+                path,
+                f"this symbolic link leads outside the repository (to {quote(target)}), so it is "
+                "not published: copy what it leads to into the repository instead",
+            )
+        if os.path.isdir(real) and (parent == real or parent.startswith(real + os.sep)):
+            return self._refuse(path, _LOOP)
+        return None
+
+    def _refuse(self, abs_path: str, message: str) -> Problem:
+        path = display_path(os.path.relpath(abs_path, self.root).replace(os.sep, "/"))
+        return self.problems.setdefault(path, Problem(path, 1, message))
+
+
+_LOOP = (
+    "this symbolic link leads round in a loop (back to itself, or to a folder it is in), so "
+    "nothing is published from it: remove it"
+)
+
+
+def display_path(path: str) -> str:
+    """A path as messages show it, in plain ASCII where it is not text: a byte that is not
+    UTF-8 as ``\\xe9``, a control character as ``\\x01``."""
+    if any("\udc80" <= char <= "\udcff" for char in path) or CONTROL_RE.search(path):
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return shorten(path, 200)
+    return path
+
+
+def _bad_name(path: str) -> str | None:
+    """What is wrong with a file's name (its path), or None."""
+    if any("\udc80" <= char <= "\udcff" for char in path):
+        return "utf-8"
+    return control_character(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,26 +169,49 @@ class ContentFile:
         return self.src_uri.endswith(MARKDOWN)
 
 
-def list_files(folder: str, *, skip_templates: bool = False) -> list[str]:
+def list_files(folder: str, *, skip_templates: bool = False, screen: Screen | None = None) -> list[str]:
     """Files under ``folder`` as sorted relative POSIX paths.
 
     Hidden files and folders are skipped, as MkDocs does; ``skip_templates`` also
     skips a top-level ``templates/`` folder, which MkDocs leaves out of ``docs/``.
+    Folders that are symbolic links are followed, as MkDocs follows them in ``docs/``,
+    when ``screen`` allows them; files it refuses are left out.
     """
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    screen = screen or Screen(folder)
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
         rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
         dirnames[:] = sorted(
             d
             for d in dirnames
-            if not d.startswith(".") and not (skip_templates and rel == "." and d == "templates")
+            if not d.startswith(".")
+            and not (skip_templates and rel == "." and d == "templates")
+            and screen.allows_folder(os.path.join(dirpath, d), folder)
         )
         prefix = "" if rel == "." else rel + "/"
-        found.extend(prefix + name for name in sorted(filenames) if not name.startswith("."))
+        found.extend(
+            prefix + name
+            for name in sorted(filenames)
+            if not name.startswith(".") and screen.allows(os.path.join(dirpath, name), folder)
+        )
     return found
 
 
-def source_files(spec: SiteSpec, root: str) -> tuple[list[ContentFile], list[Problem]]:
+def screen_files(
+    files: Iterable[ContentFile], screen: Screen, root: str
+) -> tuple[list[ContentFile], set[str]]:
+    """The files ``screen`` lets be read, and the names (``src_uri``) of those it refuses."""
+    kept: list[ContentFile] = []
+    refused: set[str] = set()
+    for file in files:
+        if screen.allows(file.abs_path, os.path.join(root, file.folder)):
+            kept.append(file)
+        else:
+            refused.add(file.src_uri)
+    return kept, refused
+
+
+def source_files(spec: SiteSpec, root: str, screen: Screen) -> tuple[list[ContentFile], list[Problem]]:
     """Every file of every source folder, published at ``/<source key>/...``.
 
     The authors file is data, not content: it is left out. A folder that does not
@@ -89,7 +242,7 @@ def source_files(spec: SiteSpec, root: str) -> tuple[list[ContentFile], list[Pro
                 )
             )
             continue
-        for rel in list_files(folder):
+        for rel in list_files(folder, screen=screen):
             abs_path = os.path.join(folder, rel)
             if abs_path == authors_file:
                 continue

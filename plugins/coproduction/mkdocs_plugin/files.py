@@ -1,17 +1,37 @@
-"""The engine's files and the core's: docs/ files in, the source folders and generated pages out."""
+"""The engine's files and the core's: docs/ files in (the engine's listing kept out of folder
+links the core refuses), the source folders and generated pages out; and ``mkdocs serve``'s
+copy of the last site that built."""
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import tempfile
+import types
+from collections.abc import Callable, Iterator
+from typing import Any
 
+import mkdocs.structure.files as engine_files
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from coproduction.core.pipeline import Site
 from coproduction.core.settings import SiteSpec
-from coproduction.core.sources import ContentFile
+from coproduction.core.sources import ContentFile, Screen
+from coproduction.core.text import shorten
 
-__all__ = ["apply_site", "docs_files", "other_files", "watched_paths", "write_site_file"]
+__all__ = [
+    "LastGoodSite",
+    "apply_site",
+    "docs_files",
+    "other_files",
+    "refused_folders",
+    "screen_engine_listing",
+    "serve_last_good",
+    "watched_paths",
+    "write_site_file",
+]
 
 
 def _relative(path: str, root: str) -> str:
@@ -23,13 +43,15 @@ def _relative(path: str, root: str) -> str:
 
 
 def docs_files(files: Files, spec: SiteSpec, root: str) -> list[ContentFile]:
-    """The pages the engine found in docs/ (or other plugins added), as the core's files."""
+    """The files the engine found in docs/ (or other plugins added there), pages and others,
+    as the core's files: the core decides which may be read, and reads the pages."""
     found = []
+    prefix = os.path.normpath(os.path.join(root, spec.docs_dir)).rstrip(os.sep) + os.sep
     for file in files:
         if file.generated_by or file.inclusion.is_excluded() or file.abs_src_path is None:
             continue
-        if not file.is_documentation_page():
-            continue
+        if not file.abs_src_path.startswith(prefix):
+            continue  # the theme's own files, or another plugin's from elsewhere
         found.append(
             ContentFile(
                 src_uri=file.src_uri,
@@ -40,6 +62,63 @@ def docs_files(files: Files, spec: SiteSpec, root: str) -> list[ContentFile]:
             )
         )
     return found
+
+
+class _ScreenedOs(types.ModuleType):
+    """The ``os`` module as the engine's listing of docs/ sees it: ``walk`` does not follow a
+    folder link that the core refuses (a loop, or one leading outside the repository).
+
+    The engine's ``get_files`` follows every folder link: two links back up the tree make it
+    walk 2^40 paths before any plugin runs, and one to ``/`` walks the machine. The links it
+    is kept out of are handed to the pipeline, which reports them like any other.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("os")
+        self.screen: Screen | None = None
+        self.refused: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def walk(
+        self, top: str, topdown: bool = True, onerror: Any = None, followlinks: bool = False
+    ) -> Iterator[tuple[str, list[str], list[str]]]:
+        for dirpath, dirnames, filenames in os.walk(top, topdown, onerror, followlinks):
+            if self.screen is not None and followlinks and topdown:
+                for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+                    path = os.path.join(dirpath, name)
+                    if not self.screen.allows_folder(path, top):
+                        dirnames.remove(name)
+                        self.refused.append(path)
+            yield dirpath, dirnames, filenames
+
+
+_SCREENED_OS = _ScreenedOs()
+
+
+def screen_engine_listing(root: str | None) -> None:
+    """Keep the engine's listing of docs/ out of refused folder links for this build (``root``:
+    the repository), or let it follow every link (None: the plugin is off)."""
+    # The name ``os`` in the engine's files module, not the os module: nothing else changes.
+    vars(engine_files)["os"] = _SCREENED_OS
+    _SCREENED_OS.screen = Screen(root) if root else None
+    _SCREENED_OS.refused = []
+
+
+def refused_folders(spec: SiteSpec, root: str) -> list[ContentFile]:
+    """The folder links the engine's listing was kept out of, as files for the core to refuse."""
+    docs = os.path.normpath(os.path.join(root, spec.docs_dir))
+    return [
+        ContentFile(
+            src_uri=os.path.relpath(path, docs).replace(os.sep, "/"),
+            abs_path=path,
+            path=_relative(path, root),
+            kind=spec.docs_kind,
+            folder=spec.docs_dir,
+        )
+        for path in _SCREENED_OS.refused
+    ]
 
 
 def other_files(files: Files) -> list[str]:
@@ -87,3 +166,74 @@ def write_site_file(site_dir: str, path: str, text: str) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+class LastGoodSite:
+    """A copy of ``mkdocs serve``'s site folder as the last build that worked left it.
+
+    An edit that stops a rebuild (an exception anywhere in the engine, the theme or a
+    plugin) leaves the folder half written, and the engine's server waits for a good build
+    before it answers again: the preview hangs. With this copy put back, it answers with the
+    last good site until the edit is fixed.
+    """
+
+    def __init__(self, site_dir: str) -> None:
+        self.site_dir = site_dir
+        self.copy = tempfile.mkdtemp(prefix="coproduction-last-good-")
+        self.keep()
+
+    def keep(self) -> None:
+        """Copy the site folder as it is now: the build that made it worked."""
+        shutil.rmtree(self.copy, ignore_errors=True)
+        if os.path.isdir(self.site_dir):
+            shutil.copytree(self.site_dir, self.copy, copy_function=shutil.copyfile)
+        else:
+            os.makedirs(self.copy)
+
+    def restore(self) -> None:
+        """Put the last good site back in the site folder."""
+        for entry in os.scandir(self.site_dir):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        shutil.copytree(self.copy, self.site_dir, dirs_exist_ok=True, copy_function=shutil.copyfile)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.copy, ignore_errors=True)
+
+
+def serve_last_good(
+    server: Any, site_dir: str, log: logging.LoggerAdapter[Any] | logging.Logger
+) -> LastGoodSite | None:
+    """Make the server's rebuilds keep the last good site, and put it back when one fails.
+
+    The engine's server calls ``server.builder()`` after each edit; an exception there would
+    print a traceback and leave the preview hung. The builder is wrapped: a failure is
+    logged as one short error, and the last good site is served until a rebuild works.
+    A server without a builder to wrap is left as it is (None).
+    """
+    build: Callable[[], None] | None = getattr(server, "builder", None)
+    if build is None:
+        return None
+    last_good = LastGoodSite(site_dir)
+
+    def builder() -> None:
+        try:
+            build()
+        except Exception as e:
+            log.error(
+                "the site could not be rebuilt (%s: %s). The preview shows the last good build: "
+                "undo or fix the last edit and save again",
+                type(e).__name__,
+                shorten(str(e), 200),
+            )
+            try:
+                last_good.restore()
+            except OSError as problem:
+                log.error("the last good build could not be put back (%s)", shorten(str(problem), 200))
+        else:
+            last_good.keep()
+
+    server.builder = builder
+    return last_good

@@ -181,6 +181,21 @@ class CoproductionConfig(Config):
     # Exports
     cross_index = c.Type(bool, default=True)
 
+    # Safety: hosts whose <iframe> a page may embed (www.youtube-nocookie.com); others are left out
+    embeds_allowed = c.ListOfItems(c.Type(str), default=[])
+
+
+_FENCES = frozenset(
+    {
+        "fenced_code",
+        "markdown.extensions.fenced_code",
+        "extra",
+        "markdown.extensions.extra",
+        "pymdownx.superfences",
+    }
+)
+"""Markdown extensions that read fenced code blocks."""
+
 
 def config_root(config: MkDocsConfig) -> str:
     """The folder holding ``mkdocs.yml``: source folders and the authors file are relative to it."""
@@ -216,6 +231,8 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         lines=option_lines(_read(config_file)),
         words=tuple((message, words.t(message)) for message in CORE_WORDS),
         language=words.language,
+        theme_dirs=tuple(config.theme.dirs),
+        fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
     )
 
 
@@ -247,5 +264,6 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         footer_links=tuple((link.title, link.page.lstrip("/"), link.url) for link in options.footer_links),
         future_posts=options.future_posts,
         feeds=options.feeds,
+        embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),
         **site,
     )

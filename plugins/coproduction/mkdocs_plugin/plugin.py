@@ -25,9 +25,13 @@ from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
 from coproduction.mkdocs_plugin.files import (
+    LastGoodSite,
     apply_site,
     docs_files,
     other_files,
+    refused_folders,
+    screen_engine_listing,
+    serve_last_good,
     watched_paths,
     write_site_file,
 )
@@ -76,6 +80,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.nav: Navigation | None = None
         """The engine's navigation, for the context our generated pages are rendered with."""
         self.renderer: Renderer | None = None
+        self.last_good: LastGoodSite | None = None
+        """`mkdocs serve`'s copy of the last site that built, served while an edit breaks the build."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -100,8 +106,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
         self.config_problems = []
+        screen_engine_listing(config_root(config) if self.config.enabled else None)
         if not self.config.enabled:
             return config
+        if TEMPLATES not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES)
         custom_dir = config.theme.custom_dir
         self.words = words_for(
             str(config.theme.get("language") or "en"),
@@ -114,8 +123,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # build and `make check` alike; the engine's own message would say it again.
             log.debug("broken links: reported by the pipeline; the engine's not_found set to info")
             config.validation.links.not_found = logging.INFO
-        if TEMPLATES not in config.theme.dirs:
-            config.theme.dirs.append(TEMPLATES)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in (str(script) for script in config.extra_javascript):
@@ -139,10 +146,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             for name, message in self.config_problems
         ]
         root = config_root(config)
+        folders = refused_folders(spec, root)
+        screen_engine_listing(None)  # the listing is done: other sites in this process list as usual
         return pipeline.run(
             spec,
             root,
-            docs_files(files, spec, root),
+            docs_files(files, spec, root) + folders,
             other_files=other_files(files),
             config_problems=option_problems,
         )
@@ -168,10 +177,13 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        """Reload on edits in the source folders and the authors file (event: `serve`)."""
+        """Reload on edits in the source folders and the authors file, and serve the last good
+        site while an edit stops the build (event: `serve`)."""
         if self.spec is not None:
             for path in watched_paths(self.spec, config_root(config)):
                 server.watch(path)
+        if self.last_good is None:
+            self.last_good = serve_last_good(server, config.site_dir, log)
         return server
 
     @timed
@@ -270,5 +282,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         write_site_file(config.site_dir, SCHEMA_PATH, front_matter_schema(indexes.spec, indexes.authors))
 
     def on_shutdown(self) -> None:
-        """Write the benchmark's per-event timings, if asked for (event: `shutdown`)."""
+        """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
+        good site (event: `shutdown`)."""
         write_timings()
+        if self.last_good is not None:
+            self.last_good.remove()
+            self.last_good = None

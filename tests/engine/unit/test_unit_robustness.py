@@ -1,0 +1,328 @@
+"""Issue 13's core pieces without a site: text in messages, late front matter, YAML aliases,
+titles from headings, the link screen, authors' addresses, theme keys and active content."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from unit_support import SPEC
+
+from coproduction.core.active_content import strip_active
+from coproduction.core.authors import read_authors, safe_address
+from coproduction.core.checks import heading_text
+from coproduction.core.frontmatter import FrontMatter, parse_yaml, split
+from coproduction.core.sources import Screen, list_files
+from coproduction.core.text import control_character, quote, shorten, show, suggest, without_control
+from coproduction.core.theme_keys import check_theme_keys, find_template
+
+# --- Text in messages -----------------------------------------------------------------------
+
+
+def test_values_in_messages_are_short_and_on_one_line() -> None:
+    assert shorten("a" * 1000) == "a" * 57 + "..."
+    assert shorten("line\nnext\x07") == "line\\nnext\\x07"
+    assert quote("x" * 10_000_000).startswith("'xxx") and len(quote("x" * 10_000_000)) == 62
+    nested: list[object] = []
+    for _ in range(10_000):
+        nested = [nested, nested]  # 2^10000 items once written out
+    assert len(show(nested)) <= 60
+    assert show(True) == "true" and show(None) == "null" and show(3) == "3"
+
+
+def test_suggestions_skip_what_is_too_long_to_be_a_typo() -> None:
+    assert suggest("powr", ["power"]) == " Did you mean 'power'?"
+    assert suggest("p" * 10_000, ["power"]) == ""
+
+
+def test_control_characters_are_named_and_removed() -> None:
+    assert control_character("tab\tand\nnewline are fine") is None
+    assert control_character("bell\x07") == "U+0007"
+    assert control_character("next line\x85") == "U+0085"
+    assert control_character("not a character \ufffe") == "U+FFFE"
+    assert without_control("a\x00b\x1bc\x7fd\tz") == "abcd\tz"
+
+
+# --- Front matter ---------------------------------------------------------------------------
+
+
+def test_front_matter_after_blank_lines_keeps_its_settings_and_lines() -> None:
+    fm = split("\n\n---\ntitle: T\nbarriers: [powr]\n---\nBody\n", "docs/a.md")
+    assert fm.data == {"title": "T", "barriers": ["powr"]}
+    assert fm.line("barriers") == 5
+    assert fm.body == "Body\n" and fm.body_line == 7
+    assert [p.line for p in fm.problems] == [1]
+
+
+def test_front_matter_below_text_is_reported_and_stays_text() -> None:
+    text = "Intro line\n---\ntitle: T\nbarriers: []\n---\nBody\n"
+    fm = split(text, "docs/a.md")
+    assert fm.data == {} and fm.body == text
+    assert [(p.line, p.message[:32]) for p in fm.problems] == [(2, "these settings are shown as text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro\n\n---\n\nNote: a rule, then text\n\n---\nMore\n",  # one 'key: value' line: text
+        "# Title\n\nText\n\n---\n\nMore text\n",  # a rule, never closed
+        "\n\nJust text\n",
+    ],
+)
+def test_rules_in_a_page_are_not_taken_for_front_matter(text: str) -> None:
+    fm = split(text, "docs/a.md")
+    assert (fm.data, fm.problems, fm.body) == ({}, [], text)
+
+
+def test_yaml_aliases_that_repeat_too_much_lose_only_their_settings() -> None:
+    chain = "".join(
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(12)
+    )
+    _, data, problem = parse_yaml("title: Kept\n" + chain + "barriers: [*a11]\n", "docs/a.md", 2)
+    assert data is not None and data["title"] == "Kept" and "barriers" not in data
+    assert problem is not None and problem.line == 6  # a3: the first to name over 10,000 values
+    assert "(and 9 more like it)" in problem.message
+
+
+def test_a_value_inside_itself_is_left_out() -> None:
+    _, data, problem = parse_yaml("title: T\nloop: &l [*l]\n", "docs/a.md", 2)
+    assert data == {"title": "T"} and problem is not None and problem.line == 3
+
+
+def test_a_few_aliases_are_fine() -> None:
+    _, data, problem = parse_yaml("base: &b [power, capacity]\nbarriers: *b\nother: [*b, *b]\n", "x", 2)
+    assert problem is None and data["barriers"] == ["power", "capacity"]
+
+
+def test_a_raw_control_character_in_yaml_names_its_line() -> None:
+    fm = split("---\ntitle: T\ndescription: a\x1fb\n---\n", "docs/a.md")
+    assert [(p.line, p.message) for p in fm.problems] == [
+        (3, "this line holds an invisible control character (U+001F), which YAML does not allow: delete it")
+    ]
+
+
+# --- Titles from headings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Tips &amp; <em>tricks</em>", "Tips & tricks"),
+        ("Using snake_case and 2*3*4", "Using snake_case and 2*3*4"),
+        ("The *real* [reasons](x.md) `why`", "The real reasons why"),
+        ("**Bold** and __strong__ and _em_", "Bold and strong and em"),
+        ("Code keeps `a_b*c*` and `&amp;`", "Code keeps a_b*c* and &amp;"),
+        ("Escaped \\*stars\\* and \\_", "Escaped *stars* and _"),
+        ("&lt;not a tag&gt; &#169; 2024", "<not a tag> \u00a9 2024"),
+        ("A ![picture](p.png) caption", "A picture caption"),
+        ("Bell\x07 gone", "Bell gone"),
+    ],
+)
+def test_a_heading_title_is_its_text_as_the_reader_sees_it(heading: str, title: str) -> None:
+    assert heading_text(heading) == title
+
+
+# --- The screen: which files may be read ----------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "docs/sub").mkdir(parents=True)
+    (root / "toolkit").mkdir()
+    (root / "toolkit/a.md").write_text("A\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("Secret\n", encoding="utf-8")
+    return root
+
+
+def test_the_screen_allows_links_inside_the_repository(repo: Path) -> None:
+    os.symlink("../toolkit/a.md", repo / "docs/a.md")
+    os.symlink("../toolkit", repo / "docs/tools")
+    screen = Screen(str(repo))
+    docs = str(repo / "docs")
+    assert screen.allows(str(repo / "docs/a.md"), docs)
+    assert screen.allows(str(repo / "docs/tools/a.md"), docs)
+    assert screen.problems == {}
+
+
+def test_the_screen_refuses_each_bad_link_once(repo: Path) -> None:
+    os.symlink("../../outside.md", repo / "docs/out.md")
+    os.symlink("missing.md", repo / "docs/gone.md")
+    os.symlink("..", repo / "docs/sub/up")
+    screen = Screen(str(repo))
+    docs = str(repo / "docs")
+    assert not screen.allows(str(repo / "docs/out.md"), docs)
+    assert not screen.allows(str(repo / "docs/gone.md"), docs)
+    for depth in range(1, 4):
+        assert not screen.allows(str(repo / "docs" / ("sub/up/" * depth) / "index.md"), docs)
+    assert sorted(screen.problems) == ["docs/gone.md", "docs/out.md", "docs/sub/up"]
+    assert "outside the repository (to '../../outside.md')" in screen.problems["docs/out.md"].message
+
+
+def test_listing_a_source_folder_follows_good_links_and_skips_bad_ones(repo: Path) -> None:
+    (repo / "shared").mkdir()
+    (repo / "shared/s.md").write_text("S\n", encoding="utf-8")
+    os.symlink("../shared", repo / "toolkit/shared")
+    os.symlink(".", repo / "toolkit/again")
+    os.symlink("../../outside.md", repo / "toolkit/out.md")
+    (repo / os.fsdecode(b"toolkit/caf\xe9.md")).write_text("x", encoding="utf-8")
+    screen = Screen(str(repo))
+    assert list_files(str(repo / "toolkit"), screen=screen) == ["a.md", "shared/s.md"]
+    assert sorted(screen.problems) == ["toolkit/again", "toolkit/caf\\xe9.md", "toolkit/out.md"]
+
+
+# --- Authors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "safe"),
+    [
+        ("https://example.org/a.png", True),
+        ("HTTP://example.org/a.png", True),
+        ("images/ann.png", True),
+        ("/images/ann.png", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("data:image/png;base64,xx", False),
+        ("//evil.example/a.png", False),
+        ("\\\\evil.example\\a.png", False),
+        ("https:///nohost", False),
+        ("", False),
+    ],
+)
+def test_author_addresses_are_web_addresses_or_paths_on_the_site(address: str, safe: bool) -> None:
+    assert safe_address(address) is safe
+
+
+def test_an_author_written_twice_names_both_lines_and_the_later_counts(tmp_path: Path) -> None:
+    path = tmp_path / "authors.yml"
+    path.write_text("ann:\n  name: Ann\nbob:\n  name: Bob\nann:\n  name: Ann Two\n", encoding="utf-8")
+    authors, problems = read_authors(str(path), "posts/authors.yml")
+    assert authors["ann"].name == "Ann Two"
+    assert [(p.line, p.message[:42]) for p in problems] == [(5, "author id 'ann' is listed twice (first on ")]
+    assert "(first on line 1)" in problems[0].message
+
+
+# --- Theme keys -----------------------------------------------------------------------------
+
+
+def test_templates_are_found_as_jinja_finds_them(tmp_path: Path) -> None:
+    (tmp_path / "main.html").write_text("x", encoding="utf-8")
+    (tmp_path / ".icons/set").mkdir(parents=True)
+    (tmp_path / ".icons/set/star.svg").write_text("<svg/>", encoding="utf-8")
+    dirs = [str(tmp_path / "missing"), str(tmp_path)]
+    assert find_template(dirs, "main.html") and find_template(dirs, "./main.html")
+    assert find_template(dirs, ".icons/set/star.svg")
+    assert find_template(dirs, "../main.html") is None
+    assert find_template(dirs, "") is None
+
+
+def test_icons_are_not_checked_for_a_theme_without_them(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    spec = replace(SPEC, theme_dirs=(str(tmp_path),))
+    fm = FrontMatter("docs/a.md", data={"icon": "anything/at-all", "template": "main.html"})
+    (tmp_path / "main.html").write_text("x", encoding="utf-8")
+    assert check_theme_keys(fm, spec) == []
+    assert fm.data == {"icon": "anything/at-all", "template": "main.html"}
+
+
+# --- Active content -------------------------------------------------------------------------
+
+
+def test_active_content_is_cut_and_its_lines_named() -> None:
+    text = "Fine.\n\n<script>\nalert(1)\n</script>\nAfter <b onclick='x'>b</b>.\n\n[a](javascript:y)\n"
+    cleaned, found = strip_active(text)
+    assert cleaned == "Fine.\n\n\n\n\nAfter <b>b</b>.\n\n[a](#)\n"  # lines kept where they were
+    assert [(f.line, f.message.split(" is left")[0]) for f in found] == [
+        (3, "the <script>"),
+        (6, "the onclick= attribute of <b>"),
+        (8, "the javascript: address"),
+    ]
+
+
+def test_an_allowed_iframe_stays_without_its_scripts() -> None:
+    text = '<iframe src="https://player.example/v" onload="x()" srcdoc="<b>"></iframe>\n'
+    cleaned, found = strip_active(text, ["Player.Example"])
+    assert cleaned == '<iframe src="https://player.example/v"></iframe>\n'
+    assert [f.message.split(" is left")[0] for f in found] == [
+        "the onload= attribute of <iframe>",
+        "the srcdoc= attribute of <iframe>",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\n<script>alert(1)</script>\n```\n",
+        "~~~ html\n<iframe src=x></iframe>\n~~~\n",
+        "Para.\n\n    <script>alert(1)</script>\n",
+        "Use `<b onclick=x>` and ``[a](javascript:b)``.\n",
+    ],
+)
+def test_code_is_left_alone(text: str) -> None:
+    assert strip_active(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- item\n\n    <script>alert(1)</script>\n",  # continues the list item: not code
+        "x ` y\n`<script>alert(1)</script>` z\n",  # Markdown pairs the first backtick
+        "- `<script>\n- </script>`\n",  # two list items: no code span
+        "<div>\n`<script>alert(1)</script>`\n</div>\n",  # raw HTML: backticks are text
+        "```\n<script>alert(1)</script>\n",  # a fence never closed
+    ],
+)
+def test_what_only_looks_like_code_is_looked_at(text: str) -> None:
+    _, found = strip_active(text)
+    assert [f.message.split(" is left")[0] for f in found] == ["the <script>"]
+
+
+def test_without_fenced_code_a_fence_is_text() -> None:
+    text = "~~~\n<script>alert(1)</script>\n~~~\n"
+    assert strip_active(text, fences=False)[1] != []
+    assert strip_active(text, fences=True)[1] == []
+
+
+def test_an_attribute_is_cut_whichever_tag_ends_up_owning_it() -> None:
+    text = "<a " * 30 + "onclick=steal()>x\n"  # each '<a' could own it, as Markdown reads it
+    cleaned, found = strip_active(text)
+    assert "onclick" not in cleaned
+    assert [f.message.split(" is left")[0] for f in found] == ["the onclick= attribute of <a>"]
+
+
+def test_a_page_says_at_most_twenty_things_about_its_active_content() -> None:
+    text = "".join(f"<b onclick=x>{i}</b>\n" for i in range(100))
+    _, found = strip_active(text)
+    assert len(found) == 20
+    assert found[-1].message == (
+        "81 more pieces of active content from here on are left out of the page, like those above: "
+        "remove them"
+    )
+
+
+PATHOLOGICAL = {
+    "unclosed comments": "<!--" * 25_000 + " script",
+    "unclosed tags": "<a " * 30_000 + " onclick=x",
+    "unclosed quotes": '<a x="' * 15_000 + " script",
+    "fences of every length": "\n".join("`" * (3 + i % 500) for i in range(20_000)) + "\nscript",
+    "backticks": "`" * 100_000 + " script",
+    "link openings": "](" * 50_000 + "javascript:",
+    "attributes": "<a " + "x=1 " * 25_000 + "onclick=y>",
+    "scripts": "<script>" * 12_000,
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_no_text_makes_the_check_take_long(text: str) -> None:
+    """Each took from seconds to hours once (a parser or pattern in time growing with the square
+    or cube of the text); 100 KB must take well under a second, so 5 s is a safe bound."""
+    start = time.perf_counter()
+    _, found = strip_active(text)
+    heading_text(text[:5000])
+    split(f"---\ntitle: x\n---\n{text}", "docs/a.md")
+    assert time.perf_counter() - start < 5
+    assert len(found) <= 20
