@@ -34,7 +34,7 @@ $(PD_STAMP): requirements-properdocs.lock requirements.lock pyproject.toml
 	touch $(PD_STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch plugins
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 --watch plugins
 
 build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict

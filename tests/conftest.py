@@ -138,15 +138,19 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(root: Path, *, strict: bool = False, serve: bool = False) -> Built:
-    """Build the site at ``root`` as ``mkdocs build`` (or ``mkdocs serve``) would."""
+def build_site(
+    root: Path, *, strict: bool = False, serve: bool = False, dirty: bool = False, site_dir: Path | None = None
+) -> Built:
+    """Build the site at ``root`` as ``mkdocs build`` (or ``mkdocs serve``) would; ``dirty``
+    as ``mkdocs build --dirty``; into ``site_dir`` instead of the configuration's."""
     handler = _Collect()
     logger = logging.getLogger(ENGINE)  # "mkdocs", or "properdocs" where it runs
     logger.addHandler(handler)
-    config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
-    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    options: dict[str, Any] = {"site_dir": str(site_dir)} if site_dir is not None else {}
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, **options)
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=dirty)
     try:
-        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
         logger.removeHandler(handler)

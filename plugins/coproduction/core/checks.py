@@ -11,7 +11,7 @@ import difflib
 import html
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -36,6 +36,7 @@ __all__ = [
     "check_links",
     "check_term_easy_read",
     "check_urls",
+    "link_targets",
     "make_record",
     "parse_date",
     "suggest",
@@ -512,6 +513,26 @@ def _resolve(target: str, folder: str, absolute_from_docs: bool) -> str | None:
     )
 
 
+def _links(page: PageRecord, absolute_from_docs: bool) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Each link and image of a page's body leading to a file: (match, target as written,
+    the file's name from the docs root)."""
+    body = page.body
+    if not body or ("](" not in body and "]:" not in body):
+        return
+    folder = posixpath.dirname(page.src_uri)
+    for pattern in (_INLINE_LINK_RE, _REFERENCE_RE):
+        for match in pattern.finditer(body):
+            target = match.group(1).strip("<>")
+            resolved = _resolve(target, folder, absolute_from_docs)
+            if resolved is not None:
+                yield match, target, resolved
+
+
+def link_targets(page: PageRecord, absolute_from_docs: bool = False) -> list[str]:
+    """The files a page's links and images lead to (read before MkDocs takes the body)."""
+    return [resolved for _, _, resolved in _links(page, absolute_from_docs)]
+
+
 def check_links(
     pages: Iterable[PageRecord], known: Collection[str], *, absolute_from_docs: bool = False
 ) -> list[Problem]:
@@ -524,25 +545,20 @@ def check_links(
     """
     problems = []
     for page in pages:
-        body = page.body
-        if not body or ("](" not in body and "]:" not in body):
-            continue
+        body = page.body or ""
         folder = posixpath.dirname(page.src_uri)
-        for pattern in (_INLINE_LINK_RE, _REFERENCE_RE):
-            for match in pattern.finditer(body):
-                target = match.group(1).strip("<>")
-                resolved = _resolve(target, folder, absolute_from_docs)
-                if resolved is None or resolved in known or _in_code(body, match.start(1)):
-                    continue
-                close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
-                hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.body_line + body.count("\n", 0, match.start(1)),
-                        f"the link {quote(target)} leads to no file of this site (looked for "
-                        f"{quote(resolved)}).{hint} Links name the Markdown file, like "
-                        "../guidance/paying-people.md",
-                    )
+        for match, target, resolved in _links(page, absolute_from_docs):
+            if resolved in known or _in_code(body, match.start(1)):
+                continue
+            close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
+            hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
+            problems.append(
+                Problem(
+                    page.path,
+                    page.body_line + body.count("\n", 0, match.start(1)),
+                    f"the link {quote(target)} leads to no file of this site (looked for "
+                    f"{quote(resolved)}).{hint} Links name the Markdown file, like "
+                    "../guidance/paying-people.md",
                 )
+            )
     return problems

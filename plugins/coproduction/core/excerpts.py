@@ -1,11 +1,11 @@
-"""Excerpts and reading time from a page's already-rendered HTML (never a second conversion)."""
+"""Excerpts from a page's already-rendered HTML (never a second conversion); word counts."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
-__all__ = ["MORE", "excerpt_of", "relink", "word_count"]
+__all__ = ["MORE", "excerpt_of", "markdown_word_count", "relink", "word_count"]
 
 MORE = "<!-- more -->"
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -14,6 +14,13 @@ _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
 _LINK_RE = re.compile(r'\b(href|src)="([^"]*)"')
 _ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
+# What a reader of the Markdown does not read: comments, tags, link addresses, reference
+# definitions and attribute lists.
+_UNREAD_RE = re.compile(
+    r"<!--.*?-->|<[^>]*>|\]\([^)]*\)|^ {0,3}\[[^\]\n]+\]:.*$|\{[:#.][^}\n]*\}", re.DOTALL | re.MULTILINE
+)
+# A word, with the apostrophes (straight or curly), hyphens and points inside it.
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 
 
 def excerpt_of(html: str) -> str:
@@ -43,6 +50,15 @@ def word_count(html: str) -> int:
     if "&" in text or "\xa0" in text:
         text = text.replace("&nbsp;", " ").replace("&#160;", " ").replace("\xa0", " ")
     return len(text.split())
+
+
+def markdown_word_count(markdown: str) -> int:
+    """Words a reader reads in a page's Markdown: what its reading time is worked out from.
+
+    From the Markdown, not the rendered page, so a page's reading time is known before
+    (and without) rendering it: an incremental build lists pages it does not render again.
+    """
+    return len(_WORD_RE.findall(_UNREAD_RE.sub(" ", markdown)))
 
 
 def relink(html: str, from_url: str, to_url: str) -> str:

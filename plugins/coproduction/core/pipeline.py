@@ -10,10 +10,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
+from coproduction.core.blog import reading_time
 from coproduction.core.checks import check_footer_links, check_links, check_term_easy_read, make_record
+from coproduction.core.excerpts import MORE, markdown_word_count
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
-from coproduction.core.records import Author, PageRecord, Problem
+from coproduction.core.records import Author, PageRecord, Problem, digest
 from coproduction.core.settings import SiteSpec
 from coproduction.core.sources import MARKDOWN, ContentFile, Screen, list_files, screen_files, source_files
 from coproduction.core.urls import url_for
@@ -36,16 +38,22 @@ class Site:
     left_out: set[str] = field(default_factory=set)
     """Names (``src_uri``) of files not to publish: pages unreadable, held back or that lost
     their URL, and files the engine listed that must not be read (see ``sources.Screen``)."""
+    known: set[str] = field(default_factory=set)
+    """Every file's name in the site (pages, generated pages, images): where links may lead."""
 
 
 def read_page(
     file: ContentFile, spec: SiteSpec, authors: Mapping[str, Author]
 ) -> tuple[PageRecord | None, list[Problem]]:
-    """Read one Markdown file once: its record (None if unreadable) and its problems."""
+    """Read one Markdown file once: its record (None if unreadable) and its problems.
+
+    Everything a listing shows of the page is worked out here, without rendering it: an
+    incremental build lists pages it does not render again.
+    """
     text, problem = read_text(file.abs_path, file.path)
     if text is None:
         return None, [problem] if problem else []
-    return make_record(
+    record, problems = make_record(
         split(text, file.path),
         src_uri=file.src_uri,
         url=url_for(file.src_uri, spec.use_directory_urls),
@@ -53,6 +61,13 @@ def read_page(
         spec=spec,
         authors=authors,
     )
+    record.source_digest = digest(text)
+    body = record.body or ""
+    if record.dated:  # only posts show a reading time
+        record.reading_time = reading_time(markdown_word_count(body))
+    head, more, _ = body.partition(MORE)
+    record.excerpt_digest = digest(head) if more else ""
+    return record, problems
 
 
 def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing: set[str]) -> list[Problem]:
@@ -184,14 +199,14 @@ def run(
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
+    known = {f.src_uri for f in (*docs, *added)}
+    known.update(other_files)
+    known.difference_update(refused)
+    known.update(g.src_uri for g in indexes.generated)
     if spec.check_links:
-        known = {f.src_uri for f in (*docs, *added)}
-        known.update(other_files)
-        known.difference_update(refused)
-        known.update(g.src_uri for g in indexes.generated)
         problems += check_links(records, known, absolute_from_docs=spec.absolute_links_from_docs)
     published = indexes.by_src_uri
     left_out.update(r.src_uri for r in records if r.src_uri not in published)
     config = [p for p in problems if p.path == spec.config_file]
     content = sorted(p for p in problems if p.path != spec.config_file)
-    return Site(spec, indexes, records, added, sorted(config) + content, left_out)
+    return Site(spec, indexes, records, added, sorted(config) + content, left_out, known)

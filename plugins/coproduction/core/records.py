@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Author", "PageRecord", "Problem", "Source", "recency_key"]
+__all__ = ["Author", "PageRecord", "Problem", "Source", "digest", "recency_key"]
+
+
+def digest(*parts: object) -> str:
+    """A short, stable digest of ``parts`` (by their ``repr``: plain data only)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -54,8 +60,8 @@ class Source:
 class PageRecord:
     """What the indexes need to know about one content page.
 
-    Built once per build from the page's front matter; ``excerpt`` and
-    ``reading_time`` are filled in after MkDocs renders the page.
+    Built once per build from the page's file; ``excerpt`` is filled in after MkDocs
+    renders the page (or from the last build's record when it is not rendered again).
     """
 
     path: str
@@ -94,7 +100,11 @@ class PageRecord:
     excerpt: str = ""
     """HTML shown in listings (the text before ``<!-- more -->``)."""
     reading_time: int = 0
-    """Minutes, from the rendered text's word count."""
+    """Minutes, from the Markdown's word count (known before any page is rendered)."""
+    source_digest: str = ""
+    """Digest of the whole file: an incremental build rebuilds the page when it changes."""
+    excerpt_digest: str = ""
+    """Digest of the Markdown before ``<!-- more -->`` (empty without one): what listings show."""
 
     @property
     def is_post(self) -> bool:

@@ -126,10 +126,11 @@ def other_files(files: Files) -> list[str]:
     return [f.src_uri for f in files if not f.is_documentation_page()]
 
 
-def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str) -> None:
+def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, generated_source: str) -> None:
     """Leave in ``files`` exactly what to build: the source folders' files added, pages
     left out of this build removed (drafts marked instead in ``mkdocs serve``), and the
-    generated pages added."""
+    generated pages added, each naming ``generated_source`` as its file (never read: an
+    incremental build decides when they are rebuilt)."""
     from_docs: dict[str, str] = {}  # per folder: relpath is slow at thousands of files
     for added in site.added:
         folder = os.path.join(root, added.folder)
@@ -148,7 +149,7 @@ def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str) -> Non
             if record.draft and (draft := files.src_uris.get(record.src_uri)) is not None:
                 draft.inclusion = InclusionLevel.DRAFT
     for made in site.indexes.generated:
-        files.append(File.generated(config, made.src_uri, content=""))
+        files.append(File.generated(config, made.src_uri, abs_src_path=generated_source))
 
 
 def watched_paths(spec: SiteSpec, root: str) -> list[str]:
@@ -160,12 +161,44 @@ def watched_paths(spec: SiteSpec, root: str) -> list[str]:
     return [p for p in paths if os.path.exists(p)]
 
 
-def write_site_file(site_dir: str, path: str, text: str) -> None:
-    """Write a file the build makes beside the pages (a feed, ``cross-index.json``)."""
+def write_site_file(site_dir: str, path: str, text: str) -> str:
+    """Write a file the build makes beside the pages (a feed, ``cross-index.json``); ``path``
+    back, for the record of what the build wrote."""
     target = os.path.join(site_dir, *path.split("/"))
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+    return path
+
+
+def _sync(source: str, target: str) -> None:
+    """Make folder ``target`` hold what ``source`` holds, copying only files that differ (by
+    size and time): an incremental build changes a few files of thousands."""
+    seen: set[str] = set()
+    for dirpath, _, filenames in os.walk(source):
+        folder = os.path.join(target, os.path.relpath(dirpath, source))
+        os.makedirs(folder, exist_ok=True)
+        for name in filenames:
+            there = os.path.join(folder, name)
+            seen.add(os.path.normpath(there))
+            stat = os.stat(os.path.join(dirpath, name))
+            try:
+                other = os.stat(there)
+                if other.st_size == stat.st_size and other.st_mtime_ns == stat.st_mtime_ns:
+                    continue
+            except OSError:
+                pass
+            shutil.copy2(os.path.join(dirpath, name), there)
+    for dirpath, _, filenames in os.walk(target, topdown=False):
+        for name in filenames:
+            if os.path.normpath(os.path.join(dirpath, name)) not in seen:
+                os.unlink(os.path.join(dirpath, name))
+        if (
+            dirpath != target
+            and not os.listdir(dirpath)
+            and not os.path.isdir(os.path.join(source, os.path.relpath(dirpath, target)))
+        ):
+            os.rmdir(dirpath)
 
 
 class LastGoodSite:
@@ -174,7 +207,8 @@ class LastGoodSite:
     An edit that stops a rebuild (an exception anywhere in the engine, the theme or a
     plugin) leaves the folder half written, and the engine's server waits for a good build
     before it answers again: the preview hangs. With this copy put back, it answers with the
-    last good site until the edit is fixed.
+    last good site until the edit is fixed. Copies keep the files' times, which an
+    incremental build compares.
     """
 
     def __init__(self, site_dir: str) -> None:
@@ -183,21 +217,14 @@ class LastGoodSite:
         self.keep()
 
     def keep(self) -> None:
-        """Copy the site folder as it is now: the build that made it worked."""
-        shutil.rmtree(self.copy, ignore_errors=True)
+        """Copy the site folder as it is now (the files that changed): the build that made it worked."""
         if os.path.isdir(self.site_dir):
-            shutil.copytree(self.site_dir, self.copy, copy_function=shutil.copyfile)
-        else:
-            os.makedirs(self.copy)
+            _sync(self.site_dir, self.copy)
 
     def restore(self) -> None:
         """Put the last good site back in the site folder."""
-        for entry in os.scandir(self.site_dir):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                os.unlink(entry.path)
-        shutil.copytree(self.copy, self.site_dir, dirs_exist_ok=True, copy_function=shutil.copyfile)
+        os.makedirs(self.site_dir, exist_ok=True)
+        _sync(self.copy, self.site_dir)
 
     def remove(self) -> None:
         shutil.rmtree(self.copy, ignore_errors=True)

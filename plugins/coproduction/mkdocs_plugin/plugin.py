@@ -17,9 +17,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
-from coproduction.core.blog import reading_time
 from coproduction.core.checks import suggest
-from coproduction.core.excerpts import excerpt_of, word_count
+from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
@@ -35,6 +34,7 @@ from coproduction.mkdocs_plugin.files import (
     watched_paths,
     write_site_file,
 )
+from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
@@ -64,6 +64,15 @@ def _option_message(name: str, message: str, options: CoproductionConfig) -> str
     return f"coproduction plugin option '{name}': {message}"
 
 
+def _dirty_warning(record: logging.LogRecord) -> bool:
+    """The engine's warning that a dirty build gets navigation and links wrong, said as
+    information: this plugin rebuilds every page an edit changes."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+        record.msg, record.args = "incremental build: only the pages an edit changes are rebuilt", ()
+    return True
+
+
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     """Barrier themes, cross-indexes and a blog for co-production toolkits."""
 
@@ -71,6 +80,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        """``--dirty``: rebuild only what changed since the last build (``make serve`` does)."""
         self.option_warnings: ConfigWarnings = []
         self.config_problems: list[tuple[str, str]] = []
         """(setting, message) found while reading the configuration, reported with its line."""
@@ -82,6 +93,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.renderer: Renderer | None = None
         self.last_good: LastGoodSite | None = None
         """`mkdocs serve`'s copy of the last site that built, served while an edit breaks the build."""
+        self.files: Files | None = None
+        self.incremental: Incremental | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -95,8 +108,13 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return errors, []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve` (event: `startup`): drafts show there."""
+        """Remember whether this is `mkdocs serve` (event: `startup`): drafts show there; and
+        whether builds are incremental (``--dirty``)."""
         self.serving = command == "serve"
+        self.dirty = dirty
+        if dirty:
+            # Its warning says navigation and links will be wrong: here they are not.
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -105,6 +123,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
         """
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
+        self.files, self.incremental = None, None
         self.config_problems = []
         screen_engine_listing(config_root(config) if self.config.enabled else None)
         if not self.config.enabled:
@@ -166,12 +185,21 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             return files
         for problem in self.site.problems:
             log.warning("%s", problem)
-        apply_site(files, config, self.site, config_root(config))
+        root = config_root(config)
+        apply_site(files, config, self.site, root, generated_source(root))
         return files
 
+    @timed
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Keep the navigation: our generated pages get the context MkDocs gives pages (event: `nav`)."""
-        self.nav = nav
+        """Keep the navigation: our generated pages get the context MkDocs gives pages; and
+        work out which pages an incremental build must redo, now that every input is known
+        (event: `nav`)."""
+        self.nav, self.files = nav, files
+        if self.site is not None:
+            self.incremental = Incremental(
+                config, self.site, config_root(config), dirty=self.dirty, serving=self.serving
+            )
+            self.incremental.plan(files, nav)
         return nav
 
     def on_serve(
@@ -221,15 +249,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take a post's excerpt and reading time from its rendered page; give a generated
-        page the title and description search should find (event: `page_content`)."""
+        """Take a post's excerpt from its rendered page; give a generated page the title and
+        description search should find (event: `page_content`)."""
         if self.site is None:
             return html
         indexes = self.site.indexes
         record = indexes.by_src_uri.get(page.file.src_uri)
-        if record is not None and record.is_post:  # only posts show excerpts and reading time
+        if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
-            record.reading_time = reading_time(word_count(html))
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
             return search_entry(made)  # the listing replaces it after search has read it
         return html
@@ -244,6 +271,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             assert self.words is not None  # set with the site, in on_config
             self.renderer = Renderer(env, self.site.indexes, self.words)
             self.renderer.prepare(files, config, self.nav)
+            if self.incremental is not None:
+                indexes = self.site.indexes
+                for page in self.incremental.unread(files):
+                    # Not rebuilt, but other pages show its title (navigation, breadcrumbs).
+                    page.markdown = ""
+                    made = indexes.generated_by_src_uri.get(page.file.src_uri)
+                    record = indexes.by_src_uri.get(page.file.src_uri)
+                    if record is not None:
+                        page.meta = theme_meta(record.meta, record.title, record.description)
+                    elif made is not None:
+                        page.meta = theme_meta({}, made.title, made.description)
         return env
 
     # After the search plugin indexes the page, so chips and related lists stay out of search.
@@ -252,9 +290,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put in what ``on_env`` rendered for the page (event: `page_context`)."""
+        """Put in what ``on_env`` rendered for the page, and keep its search entries for
+        incremental builds (event: `page_context`)."""
         if self.renderer is not None:
             self.renderer.page_content(page)
+        if self.incremental is not None:
+            self.incremental.page_built(page, config)
         return context
 
     @timed
@@ -267,24 +308,33 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             output = output.replace("</head>", links + "</head>", 1)
         return output
 
+    # After the search plugin writes its index, which an incremental build completes.
+    @event_priority(-50)
     @timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds, the JSON export and the front matter's schema (event: `post_build`)."""
+        """Write the feeds, the JSON export and the front matter's schema; then the record an
+        incremental build compares with (event: `post_build`)."""
         if self.renderer is None or self.site is None:
             return
+        written = []
         for path, text in self.renderer.feeds(config.theme.get("language", "en")):
-            write_site_file(config.site_dir, path, text)
+            written.append(write_site_file(config.site_dir, path, text))
         indexes = self.site.indexes
         if self.config.cross_index:
-            write_site_file(
-                config.site_dir, "cross-index.json", cross_index(indexes.pages, indexes.authors, indexes.spec)
-            )
-        write_site_file(config.site_dir, SCHEMA_PATH, front_matter_schema(indexes.spec, indexes.authors))
+            export = cross_index(indexes.pages, indexes.authors, indexes.spec)
+            written.append(write_site_file(config.site_dir, "cross-index.json", export))
+        written.append(
+            write_site_file(config.site_dir, SCHEMA_PATH, front_matter_schema(indexes.spec, indexes.authors))
+        )
+        if self.incremental is not None and self.files is not None:
+            self.incremental.finish(self.files, written)
 
     def on_shutdown(self) -> None:
         """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
         good site (event: `shutdown`)."""
         write_timings()
+        if self.serving and self.incremental is not None:
+            self.incremental.forget()
         if self.last_good is not None:
             self.last_good.remove()
             self.last_good = None

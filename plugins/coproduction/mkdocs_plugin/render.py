@@ -268,6 +268,8 @@ class Renderer:
         for file in doc_files:
             page = file.page
             assert page is not None
+            if page.markdown is None:
+                continue  # not read again by an incremental build: not built either
             record = indexes.by_src_uri.get(file.src_uri)
             if record is not None:
                 self._ready[file.src_uri] = self._additions(page, record, config)

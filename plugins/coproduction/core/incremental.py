@@ -1,0 +1,239 @@
+"""What each page shows, as a fingerprint, so an incremental build redoes exactly the pages an
+edit changes; and the record of a build that the next one compares with.
+
+A page's fingerprint covers what it shows besides the site-wide inputs (configuration,
+templates, authors file, navigation: any change there rebuilds everything): its own source,
+and what it shows of other pages (its related list, neighbours, the entries of a listing, the
+counts of a term). Two builds whose fingerprints agree write the same page. The tests build a
+site through long sequences of edits and compare every file with a clean build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from coproduction.core.checks import link_targets
+from coproduction.core.indexes import GeneratedPage, Indexes
+from coproduction.core.records import PageRecord, digest
+from coproduction.core.taxonomy import Grouped, TaxonomyIndex
+
+__all__ = ["FORMAT", "BuildRecord", "PageState", "fingerprints", "stale", "unwritten"]
+
+FORMAT = 1
+"""Bumped when what a record holds changes: an older record then rebuilds everything."""
+
+
+def _plain(value: Any) -> Any:
+    """Front matter as plain, stable data (dates as text)."""
+    if isinstance(value, Mapping):
+        return tuple((str(k), _plain(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
+
+
+class _Views:
+    """Digests of what pages show of the site's objects, each object digested once per build."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, str] = {}
+        self._kept: list[object] = []  # keyed by id(): the objects must outlive the memo
+
+    def record(self, page: PageRecord) -> str:
+        """What a list, a related list or a neighbour link can show of a page: everything
+        its front matter says, its excerpt's source and its reading time; not the rest of
+        its body (an edit there changes only the page itself)."""
+        key = id(page)
+        found = self._memo.get(key)
+        if found is None:
+            found = digest(
+                page.src_uri, page.url, page.title, page.description, page.kind, page.kind_name,
+                page.dated, _plain(page.terms), page.date, page.authors, page.draft, page.reviewed,
+                page.easy_read, page.source, _plain(page.meta), page.reading_time, page.excerpt_digest,
+            )  # fmt: skip
+            self._memo[key] = found
+            self._kept.append(page)
+        return found
+
+    def grouped(self, grouped: Grouped) -> str:
+        """A term or combination as other pages show it: title, address, counts per kind,
+        where each kind starts, and the narrower combinations; not each page it holds."""
+        key = id(grouped)
+        found = self._memo.get(key)
+        if found is None:
+            named = ("term", "title", "feed_url")
+            extra = [self.value(getattr(grouped, name)) for name in named if hasattr(grouped, name)]
+            terms = getattr(grouped, "terms", ())
+            found = digest(
+                type(grouped).__name__, grouped.src_uri, grouped.url, extra,
+                [(kind, len(pages)) for kind, pages in grouped.groups.items()],
+                sorted(grouped.kind_starts.items()), [self.grouped(t) for t in terms],
+                [(c.url, c.count, [t.src_uri for t in c.terms]) for c in grouped.narrower],
+                [listing.url for listing in grouped.listings],
+            )  # fmt: skip
+            self._memo[key] = found
+            self._kept.append(grouped)
+        return found
+
+    def value(self, value: Any) -> Any:
+        """Any view data, records and terms by their digests."""
+        if isinstance(value, PageRecord):
+            return self.record(value)
+        if isinstance(value, Grouped):
+            return self.grouped(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            key = id(value)
+            found = self._memo.get(key)
+            if found is None:
+                found = digest(
+                    type(value).__name__,
+                    [(f.name, self.value(getattr(value, f.name))) for f in dataclasses.fields(value)],
+                )
+                self._memo[key] = found
+                self._kept.append(value)
+            return found
+        if isinstance(value, Mapping):
+            return tuple((self.value(k), self.value(v)) for k, v in value.items())
+        if isinstance(value, (list, tuple)):  # NamedTuples too
+            return tuple(self.value(v) for v in value)
+        return _plain(value)
+
+
+def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
+    """What a generated page shows: its own view data; a term's or combination's page shows
+    only the name and address of its taxonomy, not the whole overview."""
+    index: TaxonomyIndex | None = made.index
+    shown_index: Any = views.value(index)
+    if index is not None and made.kind != "overview":
+        shown_index = (index.url, views.value(index.taxonomy))
+    easy_read = None
+    if made.entry is not None and made.entry.term.easy_read:
+        easy_read = indexes.by_src_uri.get(made.entry.term.easy_read)
+    blog = indexes.blog
+    blog_view = None
+    if blog is not None and made.kind in ("blog", "archive-index", "archive", "authors", "author"):
+        blog_view = (
+            blog.archive_url, blog.authors_url,
+            [views.value(a) for a in blog.archives] if made.kind == "archive-index" else None,
+            [views.value(a) for a in blog.authors] if made.kind == "authors" else None,
+            [(i.taxonomy.title, [views.grouped(e) for e in i.terms]) for i in indexes.taxonomies]
+            if made.kind == "blog" else None,
+        )  # fmt: skip
+    return digest(
+        made.kind, made.src_uri, made.url, made.title, made.description, shown_index,
+        views.value(made.entry), views.value(made.combination), views.value(made.listing),
+        views.value(made.archive), views.value(made.author_page), blog_view,
+        views.value(easy_read), indexes.feeds_for(made.src_uri), indexes.has_feeds,
+    )  # fmt: skip
+
+
+def _content(
+    page: PageRecord, indexes: Indexes, views: _Views, known: Collection[str], absolute_from_docs: bool
+) -> str:
+    """What a content page shows: its own source, and of other pages its related list, the
+    posts either side, its Easy Read or standard version, its authors, and whether the files
+    its links lead to exist (MkDocs rewrites a link only to a file it has)."""
+    blog = indexes.blog
+    neighbours = blog.neighbours.get(page.url, (None, None)) if blog else (None, None)
+    people = [
+        (author, indexes.authors.get(author), blog.author_urls.get(author) if blog else None)
+        for author in page.authors
+    ]
+    easy_read = indexes.by_src_uri.get(page.easy_read) if page.easy_read else None
+    links = [(target, target in known) for target in link_targets(page, absolute_from_docs)]
+    return digest(
+        page.source_digest, views.record(page), [views.record(r) for r in indexes.related.get(page.url, ())],
+        [views.value(r) for r in neighbours], views.value(easy_read),
+        views.value(indexes.standard_versions.get(page.src_uri)), _plain(people), links,
+        indexes.feeds_for(page.src_uri),
+    )  # fmt: skip
+
+
+def fingerprints(indexes: Indexes, known: Collection[str], *, absolute_from_docs: bool) -> dict[str, str]:
+    """``src_uri`` -> fingerprint of every page the build publishes (content and generated)."""
+    views = _Views()
+    found = {
+        page.src_uri: _content(page, indexes, views, known, absolute_from_docs) for page in indexes.pages
+    }
+    for made in indexes.generated:
+        found[made.src_uri] = _generated(made, indexes, views)
+    return found
+
+
+@dataclass(slots=True)
+class PageState:
+    """One page as the build that wrote it left it."""
+
+    fingerprint: str
+    excerpt: str = ""
+    """A post's excerpt, taken from its rendered page: listings need it when it is not rendered."""
+
+
+@dataclass(slots=True)
+class BuildRecord:
+    """What a build wrote and what each page depended on, kept beside the site for the next
+    build (in this process or another) to compare with."""
+
+    site_inputs: str
+    """The digest of everything every page depends on (configuration, templates, navigation...)."""
+    pages: dict[str, PageState] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    """Every file the build wrote, from the site folder: what a later build no longer
+    writes is removed, as a clean build would not have it."""
+
+    @classmethod
+    def load(cls, path: str) -> BuildRecord | None:
+        """The record at ``path``; None if there is none, or it is unreadable or of another format."""
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            if data.get("format") != FORMAT:
+                return None
+            return cls(
+                data["site_inputs"],
+                {uri: PageState(*state) for uri, state in data["pages"].items()},
+                list(data["outputs"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def save(self, path: str) -> None:
+        """Write the record (atomically: a build stopped half way leaves the old one or none)."""
+        data = {
+            "format": FORMAT,
+            "site_inputs": self.site_inputs,
+            "pages": {uri: [s.fingerprint, s.excerpt] for uri, s in self.pages.items()},
+            "outputs": self.outputs,
+        }
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, separators=(",", ":"))
+        os.replace(temporary, path)
+
+
+def stale(previous: BuildRecord | None, site_inputs: str, pages: Mapping[str, str]) -> set[str] | None:
+    """The pages to rebuild (by ``src_uri``), or None for all of them: there is no usable
+    record, or something every page depends on changed."""
+    if previous is None or previous.site_inputs != site_inputs:
+        return None
+    before = previous.pages
+    return {uri for uri, now in pages.items() if (old := before.get(uri)) is None or old.fingerprint != now}
+
+
+def unwritten(previous: BuildRecord | None, outputs: Iterable[str]) -> list[str]:
+    """Files the previous build wrote that this one does not: a page deleted or renamed."""
+    if previous is None:
+        return []
+    now = set(outputs)
+    return sorted(path for path in previous.outputs if path not in now)

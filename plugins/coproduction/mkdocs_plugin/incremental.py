@@ -1,0 +1,285 @@
+"""Incremental builds that are always right: ``mkdocs build --dirty`` and ``make serve``.
+
+The engine's dirty build rebuilds a page when its source is newer than its output, and
+nothing else: pages that show what an edit changed (a term's list, a related list, the
+posts either side) go stale, and so does the search index. Here every page gets a
+fingerprint of what it shows (``core.incremental``); the build compares them with the record
+the last build left in ``.cache/coproduction/`` and removes the output of every page whose
+fingerprint changed, which the engine then rebuilds. The search index gets the entries of
+the pages not rebuilt from the last build's index, and files no page writes any more go.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import metadata
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+from coproduction.core.incremental import BuildRecord, PageState, fingerprints, stale, unwritten
+from coproduction.core.pipeline import Site
+from coproduction.core.records import digest
+
+__all__ = ["GENERATED_SOURCE", "Incremental", "record_path"]
+
+log = logging.getLogger(__name__)
+
+CACHE = os.path.join(".cache", "coproduction")
+"""Beside the configuration file: kept out of the site, so nothing of it is published."""
+GENERATED_SOURCE = "generated.md"
+"""The file, in ``CACHE``, that every generated page names as its source: the engine compares
+an output's time with its source's, and a page backed by text in memory is always rebuilt."""
+SEARCH_INDEX = "search/search_index.json"
+_DISTRIBUTIONS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+
+
+def record_path(root: str, site_dir: str) -> str:
+    """Where the record of the build into ``site_dir`` is kept (one per site folder)."""
+    return os.path.join(root, CACHE, f"build-{digest(os.path.abspath(site_dir))}.json")
+
+
+def generated_source(root: str) -> str:
+    """The source file of every generated page, made if missing (its content is never read)."""
+    path = os.path.join(root, CACHE, GENERATED_SOURCE)
+    if not os.path.isfile(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("The pages the coproduction plugin makes come from its templates, not from this file.\n")
+    return path
+
+
+def _stable(value: Any) -> Any:
+    """Configuration as plain data that is the same in every build of the same settings."""
+    if isinstance(value, Mapping):
+        return tuple(sorted(((str(k), _stable(v)) for k, v in value.items()), key=lambda kv: kv[0]))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_stable(v) for v in value)
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    if isinstance(value, BasePlugin):
+        return (type(value).__qualname__, _stable(value.config))
+    if hasattr(value, "dirs") and hasattr(value, "name") and hasattr(value, "items"):  # the theme
+        return (value.name, tuple(value.dirs), _stable(dict(value.items())))
+    text = repr(value)
+    return type(value).__qualname__ if " at 0x" in text else text
+
+
+def _folder_state(folder: str | None) -> list[tuple[str, int, int]]:
+    """Every file of ``folder`` by name, size and time: a changed template or word rebuilds all."""
+    found: list[tuple[str, int, int]] = []
+    if not folder or not os.path.isdir(folder):
+        return found
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            stat = os.stat(path)
+            found.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def _nav_view(items: Iterable[Any], titles: Mapping[str, str]) -> Iterator[Any]:
+    """The navigation as every page shows it: sections, titles and addresses, in order."""
+    for item in items:
+        if isinstance(item, Section):
+            yield ("section", item.title, tuple(_nav_view(item.children, titles)))
+        elif isinstance(item, Link):
+            yield ("link", item.title, item.url)
+        else:
+            uri = item.file.src_uri
+            yield ("page", uri, item.url, item.title, titles.get(uri))
+
+
+def _versions() -> list[tuple[str, str]]:
+    found = []
+    for name in _DISTRIBUTIONS:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+class Incremental:
+    """One build's part in incremental building: marks what to rebuild, completes the search
+    index, removes what no page writes any more, and keeps the record for the next build."""
+
+    def __init__(self, config: MkDocsConfig, site: Site, root: str, *, dirty: bool, serving: bool) -> None:
+        self.config = config
+        self.site = site
+        self.root = root
+        self.dirty = dirty
+        self.serving = serving
+        self.path = record_path(root, config.site_dir)
+        self.site_inputs = ""
+        self.fingerprints: dict[str, str] = {}
+        self.previous: BuildRecord | None = None
+        self.rebuilt: set[str] | None = None
+        """Pages this build rebuilds by ``src_uri``; None: all of them."""
+        self.old_search: dict[str, list[Any]] = {}
+        self.search: dict[str, list[Any]] = {}
+        """Page URL -> the search entries this build made for it."""
+        self._search_seen = 0
+        self._search_known = True
+        """False when the search plugin is not one whose entries we can keep (then a full
+        build is the only way to a complete search index, and the warning says so)."""
+
+    def _inputs(self, nav: Navigation) -> str:
+        """The digest of what every page depends on: settings, templates, words, the authors
+        file, the navigation, the build date, and the versions of what builds the site."""
+        spec = self.site.spec
+        indexes = self.site.indexes
+        titles = {p.src_uri: p.title for p in indexes.pages}
+        titles.update((g.src_uri, g.title) for g in indexes.generated)
+        try:
+            with open(os.path.join(self.root, spec.authors_file), "rb") as f:
+                authors = digest(f.read())
+        except OSError:
+            authors = ""
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        return digest(
+            _versions(), _stable(dict(self.config.items())), _folder_state(self.config.theme.custom_dir),
+            _folder_state(package), authors, tuple(_nav_view(nav.items, titles)), spec.today.isoformat(),
+            self.serving,
+        )  # fmt: skip
+
+    def plan(self, files: Files, nav: Navigation) -> None:
+        """Work out what to rebuild, and make the engine rebuild exactly that (event ``nav``)."""
+        spec = self.site.spec
+        self.site_inputs = self._inputs(nav)
+        self.fingerprints = fingerprints(
+            self.site.indexes, self.site.known, absolute_from_docs=spec.absolute_links_from_docs
+        )
+        if not self.dirty:
+            return  # the engine emptied the site folder: every page is built
+        self.previous = BuildRecord.load(self.path)
+        self.rebuilt = stale(self.previous, self.site_inputs, self.fingerprints)
+        log.debug(
+            "incremental build: %s of %d pages to rebuild",
+            "all" if self.rebuilt is None else len(self.rebuilt),
+            len(self.fingerprints),
+        )
+        kept = self.previous.pages if self.previous is not None else {}
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            if uri not in self.fingerprints:
+                continue  # not ours: the engine's own rule (source newer than output)
+            dest = file.abs_dest_path
+            if self.rebuilt is None or uri in self.rebuilt:
+                if os.path.isfile(dest):
+                    os.unlink(dest)  # the engine rebuilds a page with no output
+            elif os.path.isfile(dest) and file.abs_src_path is not None:
+                # Unchanged (saved again, or checked out): keep it; the engine would rebuild it.
+                source_time = os.stat(file.abs_src_path).st_mtime_ns
+                if os.stat(dest).st_mtime_ns < source_time:
+                    os.utime(dest, ns=(source_time, source_time))
+                if (record := self.site.indexes.by_src_uri.get(uri)) is not None and uri in kept:
+                    record.excerpt = kept[uri].excerpt
+        if self.rebuilt is not None:
+            self.old_search = _read_search_index(os.path.join(self.config.site_dir, SEARCH_INDEX))
+
+    def unread(self, files: Files) -> Iterator[Page]:
+        """The pages this build does not read again: unchanged since the last build."""
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.markdown is None and file.src_uri in self.fingerprints:
+                yield file.page
+
+    def page_built(self, page: Page, config: MkDocsConfig) -> None:
+        """Keep the search entries the search plugin made for ``page`` (event ``page_context``)."""
+        entries = _search_entries(config)
+        if entries is None:
+            self._search_known = False
+            return
+        self.search[page.url] = entries[self._search_seen :]
+        self._search_seen = len(entries)
+
+    def finish(self, files: Files, written: Iterable[str]) -> None:
+        """After the build: complete the search index, remove files no page writes any more,
+        and keep the record (event ``post_build``). ``written``: the files the plugin wrote."""
+        site_dir = self.config.site_dir
+        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        built = (f for f in files if included(f.inclusion))
+        outputs = sorted({*(_from_site(f.abs_dest_path, site_dir) for f in built), *written})
+        if self.dirty:
+            if self.rebuilt is not None and self._search_known:
+                self._complete_search(files)
+            for path in unwritten(self.previous, outputs):
+                _remove(site_dir, path)
+        excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
+        record = BuildRecord(
+            self.site_inputs,
+            {uri: PageState(fp, excerpts.get(uri, "")) for uri, fp in self.fingerprints.items()},
+            outputs,
+        )
+        record.save(self.path)
+
+    def forget(self) -> None:
+        """Remove the record: ``mkdocs serve`` builds into a folder of its own that goes when it stops."""
+        if os.path.isfile(self.path):
+            os.unlink(self.path)
+
+    def _complete_search(self, files: Files) -> None:
+        """Write the search index with every page: this build's entries for the pages it
+        rebuilt, the last build's for the others, in the order a full build writes them."""
+        path = os.path.join(self.config.site_dir, SEARCH_INDEX)
+        try:
+            with open(path, encoding="utf-8") as f:
+                written = json.load(f)
+        except (OSError, ValueError):
+            return  # no search plugin (or another one): nothing to complete
+        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        docs: list[Any] = []
+        for file in files.documentation_pages(inclusion=included):
+            url = file.page.url if file.page is not None else file.url  # the home page: "", not "./"
+            found = self.search.get(url)
+            docs.extend(found if found is not None else self.old_search.get(url, ()))
+        data = {"config": written.get("config"), "docs": docs}
+        # As the search plugin writes it, so the file is the same as a full build's.
+        with open(path, "wb") as f:
+            f.write(json.dumps(data, separators=(",", ":"), default=str).encode("utf-8"))
+
+
+def _search_entries(config: MkDocsConfig) -> list[Any] | None:
+    """The list the search plugin adds each page's entries to, if there is one we know."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
+def _read_search_index(path: str) -> dict[str, list[Any]]:
+    """The last build's search entries, by the URL of the page they are from."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            docs = json.load(f)["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    by_page: dict[str, list[Any]] = {}
+    for entry in docs:
+        by_page.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
+    return by_page
+
+
+def _from_site(path: str, site_dir: str) -> str:
+    return os.path.relpath(path, site_dir).replace(os.sep, "/")
+
+
+def _remove(site_dir: str, path: str) -> None:
+    """Remove a file the site no longer has, and the folders it leaves empty; never outside it."""
+    root = os.path.realpath(site_dir)
+    target = os.path.realpath(os.path.join(root, *path.split("/")))
+    if not target.startswith(root + os.sep) or not os.path.isfile(target):
+        return
+    os.unlink(target)
+    folder = os.path.dirname(target)
+    while folder != root and folder.startswith(root + os.sep) and not os.listdir(folder):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)

@@ -1,0 +1,301 @@
+"""Issue 14: an incremental build (``mkdocs build --dirty``, as ``make serve`` runs it) writes
+exactly what a clean build of the same sources writes, after every kind of edit.
+
+Each step edits the fixture site, builds it incrementally into its site folder, builds it
+cleanly into another, and compares every file byte for byte (``SOURCE_DATE_EPOCH`` fixed).
+The sequence covers the edits the issue names; the property test draws random sequences.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import AUTHORS, BASE_CONFIG, build_site, page, plugin_options, write_site
+
+# isort: split
+from mkdocs import utils
+
+EPOCH = "1767225600"  # 2026-01-01: every fixture post is in the past
+TERMS = ("power", "leadership", "diversity", "capacity")
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _config() -> dict[str, Any]:
+    config = copy.deepcopy(BASE_CONFIG)
+    config["theme"]["custom_dir"] = "overrides"
+    # A nav of sections, as real sites have: pages outside it change no other page's nav.
+    config["nav"] = [{"Home": "index.md"}, {"Guidance": "guidance/index.md"}, {"Blog": "posts/index.md"}]
+    return config
+
+
+def _post(title: str, day: str, terms: list[str], authors: list[str], body: str) -> str:
+    return page({"title": title, "date": day, "authors": authors, "barriers": terms}, body)
+
+
+def _files() -> dict[str, str | bytes]:
+    body = "An opening line.\n\n<!-- more -->\n\nThe rest of the post, with a [guide](../guidance/a.md).\n"
+    files: dict[str, str | bytes] = {
+        "posts/authors.yml": AUTHORS,
+        "docs/guidance/index.md": page({"title": "Guidance", "barriers": []}, "Our guides.\n"),
+        "docs/guidance/a.md": page(
+            {"title": "Sharing power", "barriers": ["power"], "easy_read": "easy/a.md"},
+            "Read [the first post](../posts/one.md) and see ![a chart](../chart.png).\n",
+        ),
+        "docs/easy/a.md": page({"title": "Sharing power: Easy Read", "barriers": ["power"]}, "Short words.\n"),
+        "docs/chart.png": PNG,
+        "toolkit/checklist.md": page({"title": "A checklist", "barriers": ["power", "capacity"]}, "- [ ] One\n"),
+        "overrides/.keep": "",
+    }
+    posts = [
+        ("one", "2024-03-01", ["power"], ["ann"]),
+        ("two", "2024-06-01", ["power", "leadership"], ["bob"]),
+        ("three", "2025-01-10", ["diversity"], ["ann", "bob"]),
+        ("four", "2025-02-10", ["power", "diversity"], ["ann"]),
+        ("five", "2025-05-10", ["capacity"], ["bob"]),
+    ]
+    for slug, day, terms, authors in posts:
+        files[f"posts/{slug}.md"] = _post(f"Post {slug}", day, terms, authors, body)
+    return files
+
+
+def _front(root: Path, rel: str) -> tuple[dict[str, Any], str]:
+    text = (root / rel).read_text(encoding="utf-8")
+    _, meta, body = text.split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def _set_front(root: Path, rel: str, **changes: Any) -> None:
+    meta, body = _front(root, rel)
+    meta.update(changes)
+    (root / rel).write_text(page(meta, "") + body.lstrip("\n"), encoding="utf-8")
+
+
+def _config_edit(root: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    path = root / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(config)
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def _posts(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "posts").glob("*.md"))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _pages(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*.html")}
+
+
+def _same_as_clean(root: Path, step: str) -> set[str]:
+    """Build incrementally and cleanly; fail on any difference. The HTML files the
+    incremental build wrote (the engine writes every page through ``utils.write_file``)."""
+    written: set[str] = set()
+    write_file = utils.write_file
+
+    def spy(content: bytes, path: str) -> None:
+        written.add(os.path.relpath(path, root / "site"))
+        write_file(content, path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(utils, "write_file", spy)
+        incremental = build_site(root, dirty=True)
+    clean = build_site(root, site_dir=root / "clean")
+    assert not [w for w in incremental.warnings if "dirty" in w], incremental.warnings
+    got, want = _tree(incremental.site), _tree(clean.site)
+    assert sorted(got.keys() - want.keys()) == [], f"after {step}: files a clean build does not write"
+    assert sorted(want.keys() - got.keys()) == [], f"after {step}: files missing"
+    differ = sorted(name for name in want if got[name] != want[name])
+    assert differ == [], f"after {step}: these files differ from a clean build"
+    shutil.rmtree(root / "clean")
+    return {name for name in written if name.endswith(".html")}
+
+
+# Each edit: (name, function of the site's root and a number that picks what to edit).
+def body_edit(root: Path, n: int) -> None:
+    rel = f"posts/{_posts(root)[n % len(_posts(root))]}"
+    with open(root / rel, "a", encoding="utf-8") as f:
+        f.write(f"\nOne more paragraph, number {n}.\n")
+
+
+def excerpt_edit(root: Path, n: int) -> None:
+    rel = f"posts/{_posts(root)[n % len(_posts(root))]}"
+    text = (root / rel).read_text(encoding="utf-8")
+    (root / rel).write_text(text.replace("<!-- more -->", f"More words {n}.\n\n<!-- more -->", 1), encoding="utf-8")
+
+
+def title_change(root: Path, n: int) -> None:
+    _set_front(root, f"posts/{_posts(root)[n % len(_posts(root))]}", title=f"A new title {n}")
+
+
+def term_added(root: Path, n: int) -> None:
+    rel = f"posts/{_posts(root)[n % len(_posts(root))]}"
+    terms = _front(root, rel)[0].get("barriers", [])
+    extra = next((t for t in TERMS[n % 4 :] + TERMS if t not in terms), None)
+    _set_front(root, rel, barriers=[*terms, extra] if extra else terms)
+
+
+def term_removed(root: Path, n: int) -> None:
+    rel = f"posts/{_posts(root)[n % len(_posts(root))]}"
+    terms = _front(root, rel)[0].get("barriers", [])
+    _set_front(root, rel, barriers=terms[:-1] if len(terms) > 1 else terms)
+
+
+def date_moved(root: Path, n: int) -> None:
+    _set_front(root, f"posts/{_posts(root)[n % len(_posts(root))]}", date=f"{2021 + n % 3}-0{1 + n % 9}-15")
+
+
+def post_renamed(root: Path, n: int) -> None:
+    old = root / "posts" / _posts(root)[n % len(_posts(root))]
+    old.rename(old.with_name(f"renamed-{n}-{old.name}"))
+
+
+def post_deleted(root: Path, n: int) -> None:
+    if len(_posts(root)) > 2:
+        (root / "posts" / _posts(root)[n % len(_posts(root))]).unlink()
+
+
+def post_added(root: Path, n: int) -> None:
+    (root / "posts" / f"added-{n}.md").write_text(
+        _post(f"Added {n}", f"2025-0{1 + n % 9}-20", [TERMS[n % 4]], ["ann"], "New.\n\n<!-- more -->\n\nMore.\n"),
+        encoding="utf-8",
+    )
+
+
+def author_added(root: Path, n: int) -> None:
+    authors = yaml.safe_load((root / "posts/authors.yml").read_text(encoding="utf-8"))
+    authors[f"new{n}"] = {"name": f"New Author {n}"}
+    (root / "posts/authors.yml").write_text(yaml.safe_dump(authors), encoding="utf-8")
+    _set_front(root, f"posts/{_posts(root)[n % len(_posts(root))]}", authors=[f"new{n}"])
+
+
+def author_renamed(root: Path, n: int) -> None:
+    authors = yaml.safe_load((root / "posts/authors.yml").read_text(encoding="utf-8"))
+    authors["ann"]["name"] = f"Ann Renamed {n}"
+    (root / "posts/authors.yml").write_text(yaml.safe_dump(authors), encoding="utf-8")
+
+
+def term_title_changed(root: Path, n: int) -> None:
+    def change(config: dict[str, Any]) -> None:
+        plugin_options(config)["taxonomies"]["barriers"]["terms"][TERMS[n % 4]]["title"] = f"Term {n}"
+
+    _config_edit(root, change)
+
+
+def template_overridden(root: Path, n: int) -> None:
+    (root / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ super() }}<p>Override ' + str(n) + "</p>{% endblock %}",
+        encoding="utf-8",
+    )
+
+
+def guide_linked(root: Path, n: int) -> None:
+    """A page's link to a file that comes and goes: the image is deleted, or put back."""
+    image = root / "docs" / "chart.png"
+    if image.exists():
+        image.unlink()
+    else:
+        image.write_bytes(PNG)
+
+
+def saved_unchanged(root: Path, n: int) -> None:
+    """Saved again without a change: the engine alone would rebuild it; nothing changes."""
+    path = root / "posts" / _posts(root)[n % len(_posts(root))]
+    path.write_bytes(path.read_bytes())
+    later = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+EDITS: dict[str, Callable[[Path, int], None]] = {
+    f.__name__: f
+    for f in (
+        body_edit, excerpt_edit, title_change, term_added, term_removed, date_moved, post_renamed,
+        post_deleted, post_added, author_added, author_renamed, term_title_changed, template_overridden,
+        guide_linked, saved_unchanged,
+    )
+}  # fmt: skip
+
+
+def _start(root: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    write_site(root, _files(), _config())
+    first = build_site(root)  # the clean build an editing session starts from
+    assert first.warnings == []
+
+
+def test_every_edit_in_sequence_builds_what_a_clean_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _start(tmp_path, monkeypatch)
+    for number, (name, edit) in enumerate(EDITS.items()):
+        edit(tmp_path, number)
+        _same_as_clean(tmp_path, name)
+    # And once more each, in reverse, from the site the sequence left.
+    for number, (name, edit) in enumerate(reversed(EDITS.items())):
+        edit(tmp_path, number + 7)
+        _same_as_clean(tmp_path, name)
+
+
+def test_an_edit_rebuilds_only_the_pages_that_show_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    # Below the excerpt: only the post shows it (and the 404 page, which every build writes).
+    path = tmp_path / "posts" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new last line.\n", encoding="utf-8")
+    assert _same_as_clean(tmp_path, "body edit") == {"posts/three/index.html", "404.html"}
+    # Saved again unchanged: nothing but the 404 page.
+    saved_unchanged(tmp_path, 2)
+    assert _same_as_clean(tmp_path, "saved again") == {"404.html"}
+    # A new title shows on the post, its lists, its neighbours and the pages relating to it;
+    # not on a page that does not list it, like the guidance index.
+    _set_front(tmp_path, "posts/three.md", title="A new title")
+    rebuilt = _same_as_clean(tmp_path, "title change")
+    assert "posts/three/index.html" in rebuilt
+    assert "barriers/diversity/index.html" in rebuilt
+    assert "guidance/index.html" not in rebuilt
+    assert len(rebuilt) < len(_pages(tmp_path / "site")) / 2
+    # A template every page uses: every page.
+    template_overridden(tmp_path, 1)
+    assert _same_as_clean(tmp_path, "template") == _pages(tmp_path / "site")
+
+
+def test_a_page_deleted_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    assert (tmp_path / "site" / "posts" / "five" / "index.html").is_file()
+    (tmp_path / "posts" / "five.md").unlink()
+    _same_as_clean(tmp_path, "post deleted")
+    assert not (tmp_path / "site" / "posts" / "five").exists()
+    assert not (tmp_path / "site" / "barriers" / "capacity+power").exists() or re.search(
+        "capacity", (tmp_path / "site" / "barriers" / "index.html").read_text(encoding="utf-8")
+    )
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 40)), min_size=2, max_size=5))
+def test_random_edit_sequences_build_what_a_clean_build_does(
+    monkeypatch: pytest.MonkeyPatch, edits: list[tuple[str, int]]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _start(root, monkeypatch)
+        for name, number in edits:
+            EDITS[name](root, number)
+            _same_as_clean(root, f"{name}({number}) in {edits}")
