@@ -168,7 +168,7 @@ class CoproductionConfig(Config):
     # Blog
     authors = c.Type(str, default="posts/authors.yml")
     posts_per_page = Count(1, default=10)
-    """Items on each page of the blog, of a term and of a combination of terms."""
+    """Items on each page of the blog, of a year, of an author, of a term and of a combination of terms."""
     feed_items = Count(1, default=20)
     """The newest posts in each feed: no feed grows with the site."""
     footer_links = c.ListOfItems(c.SubConfig(FooterLinkConfig), default=[])
