@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -307,3 +308,66 @@ def test_a_summary_says_so_at_its_top_in_lists_feeds_and_the_export(make_site: A
         "url": "https://example.org/piece",
     }
     assert exported["path"] == "posts/summary.md"
+
+
+def _pager_links(built: Any, url: str) -> list[tuple[str, str]]:
+    """(link text, URL from the site root) of each link in the pager of the page at ``url``."""
+    html = built.content(url)
+    nav = html.split('<nav class="cp-pagination"', 1)[1].split("</nav>", 1)[0]
+    return [
+        (text, posixpath.normpath(posixpath.join(url, href)).lstrip("./") + "/")
+        for href, text in re.findall(r'<a[^>]* href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+    ]
+
+
+def _items(html: str) -> list[str]:
+    return re.findall(r'<a class="cp-item__title" href="[^"]*">([^<]+)</a>', html)
+
+
+def test_year_and_author_pages_are_paginated(make_site: Any) -> None:
+    """No year's or author's page grows with the blog: posts_per_page (2) posts a page, newest
+    first, each post on exactly one page, a pager whose links all lead to pages of the list."""
+    days = ["2020-01-05", "2020-03-01", "2020-06-30", "2020-09-09", "2020-12-31"]
+    posts = [post(f"p{i}", day) for i, day in enumerate(days)]
+    built = make_site(
+        blog(*posts, post("later", "2021-02-02"), post("bobs", "2020-07-07", authors=["bob"])), strict=True
+    )
+    year = ["Post p4", "Post p3", "Post bobs", "Post p2", "Post p1", "Post p0"]  # newest first
+    ann = ["Post later", "Post p4", "Post p3", "Post p2", "Post p1", "Post p0"]
+    for first, expected, title in (
+        ("posts/archive/2020/", year, "Posts from 2020"),
+        ("authors/ann/", ann, "Ann Author"),
+    ):
+        urls = [first, f"{first}page/2/", f"{first}page/3/"]
+        shown = []
+        for number, url in enumerate(urls, start=1):
+            html = built.html(url)
+            items = _items(built.content(url))
+            assert len(items) == 2, url
+            shown += items
+            assert f"Page {number} of 3." in html
+            later = f"{title}, page {number}"
+            assert f"<title>{later if number > 1 else title} - Test Toolkit</title>" in html
+            links = _pager_links(built, url)
+            assert [u for text, u in links if text.startswith("Page ")] == urls
+            assert ("Page " + str(number), url) in links
+            assert all(built.exists(u) for _, u in links), links
+            either_side = {text: u for text, u in links if not text.startswith("Page ")}
+            assert either_side == {
+                **({"Newer posts": urls[number - 2]} if number > 1 else {}),
+                **({"Older posts": urls[number]} if number < 3 else {}),
+            }
+        assert shown == expected  # the order kept, no post lost or shown twice
+        assert not built.exists(f"{first}page/4/")
+    # Later pages leave the description to the first.
+    assert '<meta name="description" content="Peer researcher">' in built.html("authors/ann/")
+    assert '<meta name="description"' not in built.html("authors/ann/page/2/")
+    # The indexes count every post and link to the first page; a short list has no pager.
+    archive_index = built.content("posts/archive/")
+    assert 'href="../../posts/archive/2020/">2020</a>: 6 posts' in archive_index
+    assert 'href="../../posts/archive/2021/">2021</a>: 1 post' in archive_index
+    assert 'href="../authors/ann/">Ann Author</a>, Peer researcher:\n    6 posts' in built.content("authors/")
+    for short in ("posts/archive/2021/", "authors/bob/"):
+        assert len(_items(built.content(short))) == 1
+        assert 'class="cp-pagination"' not in built.html(short)
+        assert not built.exists(f"{short}page/2/")

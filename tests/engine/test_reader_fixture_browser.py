@@ -34,12 +34,14 @@ def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[
 
 FILES: dict[str, str | bytes] = {
     "posts/authors.yml": AUTHORS,
-    # Five posts over three years and two authors: two blog pages (posts_per_page is 2).
+    # Six posts over three years and two authors (posts_per_page is 2): three blog pages, and
+    # a year and both authors with two pages each.
     **_post("first", "2019-03-01", ["ann"], ["power"]),
     **_post("second", "2020-06-15", ["bob"], ["power", "leadership"]),
     **_post("third", "2020-09-01", ["ann", "bob"], ["diversity"]),
     **_post("fourth", "2021-01-10", ["ann"], ["power", "leadership", "capacity"]),
     **_post("fifth", "2021-05-20", ["bob"], ["capacity"]),
+    **_post("sixth", "2021-11-02", ["ann"], ["leadership"]),
     "docs/index.md": page(
         {"title": "Home", "barriers": []},
         "Welcome. Read the [guide](guide.md) or the [checklist](toolkit/checklist.md).\n",
@@ -99,8 +101,10 @@ KINDS = [
     "posts/archive/2019/",
     "posts/archive/2020/",
     "posts/archive/2021/",
+    "posts/archive/2021/page/2/",
     "authors/",
     "authors/ann/",
+    "authors/ann/page/2/",
     "authors/bob/",
     "barriers/",
     "barriers/power/",

@@ -1,4 +1,4 @@
-"""The blog's indexes: paginated listings, year archives, author pages, previous and next."""
+"""The blog's indexes: paginated listings, year archives and author pages, previous and next."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def reading_time(words: int) -> int:
 
 @dataclass(slots=True)
 class Listing:
-    """One page of a paginated list: the blog's, or a term's."""
+    """One page of a paginated list: the blog's, a year's, an author's, or a term's."""
 
     number: int
     total: int
     src_uri: str
     url: str
     posts: list[PageRecord]
-    """This page's items: posts on the blog, pages of every kind on a term's pages."""
+    """This page's items: posts on the blog's pages, pages of every kind on a term's."""
     urls: list[str] = field(default_factory=list)
     """The URL of every listing page, shared by all of them."""
     groups: dict[str, list[PageRecord]] = field(default_factory=dict)
@@ -84,7 +84,11 @@ class Archive:
     year: int
     src_uri: str
     url: str
+    """Of its first page."""
     posts: list[PageRecord]
+    """Every post of the year, newest first."""
+    listings: list[Listing] = field(default_factory=list)
+    """Its pages of ``per_page`` posts: no year's page grows with the site."""
 
 
 @dataclass(slots=True)
@@ -93,7 +97,11 @@ class AuthorPage:
 
     author: Author
     url: str
+    """Of its first page."""
     posts: list[PageRecord]
+    """Every post they wrote or co-wrote, newest first."""
+    listings: list[Listing] = field(default_factory=list)
+    """Its pages of ``per_page`` posts: no author's page grows with the site."""
 
 
 @dataclass(slots=True)
@@ -178,19 +186,16 @@ def build_blog(
         newer = posts[i - 1] if i > 0 else None
         older = posts[i + 1] if i + 1 < len(posts) else None
         neighbours[post.url] = (newer, older)
-    archives = [
-        Archive(
-            year=year,
-            src_uri=f"{folder}/archive/{year}.md",
-            url=url_for(f"{folder}/archive/{year}.md", use_directory_urls),
-            posts=by_year[year],
-        )
-        for year in sorted(by_year, reverse=True)
-    ]
+    archives = []
+    for year in sorted(by_year, reverse=True):
+        listings = paginate(by_year[year], f"{folder}/archive/{year}.md", per_page, use_directory_urls)
+        archives.append(Archive(year, listings[0].src_uri, listings[0].url, by_year[year], listings))
     author_urls = {a.id: url_for(a.src_uri, use_directory_urls) for a in authors.values()}
-    author_pages = [
-        AuthorPage(author=authors[a], url=author_urls[a], posts=by_author.get(a, [])) for a in sorted(authors)
-    ]
+    author_pages = []
+    for a in sorted(authors):
+        written = by_author.get(a, [])
+        listings = paginate(written, authors[a].src_uri, per_page, use_directory_urls)
+        author_pages.append(AuthorPage(authors[a], author_urls[a], written, listings))
     return Blog(
         folder=folder,
         posts=posts,

@@ -37,9 +37,11 @@ class Version(NamedTuple):
 class GeneratedPage:
     """A page the plugin adds, and what it lists; the adapter picks its template by ``kind``.
 
-    ``kind`` is one of ``overview`` (a taxonomy's ``index``), ``term`` (``index`` and
-    ``entry``), ``combination`` (``index`` and ``combination``), ``blog`` (``listing``),
-    ``archive-index``, ``archive`` (``archive``), ``authors`` and ``author`` (``author_page``).
+    ``kind`` is one of ``overview`` (a taxonomy's ``index``), ``term`` (``index``, ``entry``
+    and ``listing``), ``combination`` (``index``, ``combination`` and ``listing``), ``blog``
+    (``listing``), ``archive-index``, ``archive`` (``archive`` and ``listing``), ``authors`` and
+    ``author`` (``author_page`` and ``listing``). A kind with a ``listing`` makes a page for
+    each page of its list.
     """
 
     kind: str
@@ -234,11 +236,15 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
     archive_index.description = years
     pages.append(archive_index)
     for archive in blog.archives:
-        title = spec.say(words.YEAR, year=archive.year)
+        year = spec.say(words.YEAR, year=archive.year)
         about_year = spec.say(words.YEAR_ABOUT, year=archive.year)
-        pages.append(
-            GeneratedPage("archive", archive.src_uri, archive.url, title, about_year, archive=archive)
-        )
+        for listing in archive.listings:
+            title, about = _paged(spec, year, about_year, listing.number)
+            pages.append(
+                GeneratedPage(
+                    "archive", listing.src_uri, listing.url, title, about, archive=archive, listing=listing
+                )
+            )
     if blog.authors:
         everyone = spec.say(words.AUTHORS_ABOUT)
         pages.append(
@@ -248,11 +254,19 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
         )
     for author_page in blog.authors:
         author = author_page.author
-        pages.append(
-            GeneratedPage(
-                "author", author.src_uri, author_page.url, author.name, author.role, author_page=author_page
+        for listing in author_page.listings:
+            title, about = _paged(spec, author.name, author.role, listing.number)
+            pages.append(
+                GeneratedPage(
+                    "author",
+                    listing.src_uri,
+                    listing.url,
+                    title,
+                    about,
+                    author_page=author_page,
+                    listing=listing,
+                )
             )
-        )
     return pages
 
 

@@ -168,12 +168,12 @@ class CoproductionConfig(Config):
     # Blog
     authors = c.Type(str, default="posts/authors.yml")
     posts_per_page = Count(1, default=10)
-    """Items on each page of the blog, of a term and of a combination of terms."""
+    """Items on each page of the blog, of a year, of an author, of a term and of a combination of terms."""
     feed_items = Count(1, default=20)
+    """The newest posts in each feed: no feed grows with the site."""
     footer_links = c.ListOfItems(c.SubConfig(FooterLinkConfig), default=[])
     """Links for the site's footer (``cp_footer_links`` in templates): pages of this site by
     their Markdown file, so the link is right however URLs are made, or http(s) addresses."""
-    """The newest posts in each feed: no feed grows with the site."""
     future_posts = c.Type(bool, default=False)
     """Publish posts dated after the build date (``SOURCE_DATE_EPOCH``, else today)."""
     feeds = c.Type(bool, default=True)

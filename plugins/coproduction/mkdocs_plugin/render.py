@@ -134,10 +134,10 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
     if made.kind == "archive-index":
         return {"archives": blog.archives}
     if made.kind == "archive":
-        return {"archive": made.archive, "archive_index_url": blog.archive_url}
+        return {"archive": made.archive, "listing": made.listing, "archive_index_url": blog.archive_url}
     if made.kind == "authors":
         return {"authors": blog.authors}
-    return {"author_page": made.author_page, "authors_url": blog.authors_url}
+    return {"author_page": made.author_page, "listing": made.listing, "authors_url": blog.authors_url}
 
 
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -146,9 +146,9 @@ CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "combination": ("coproduction/combination.html", ("index", "combination", "listing")),
     "blog": ("coproduction/blog.html", ("listing", "filters", "archive_url", "authors_url", "feed_url")),
     "archive-index": ("coproduction/archive-index.html", ("archives",)),
-    "archive": ("coproduction/archive.html", ("archive", "archive_index_url")),
+    "archive": ("coproduction/archive.html", ("archive", "listing", "archive_index_url")),
     "authors": ("coproduction/authors.html", ("authors",)),
-    "author": ("coproduction/author.html", ("author_page", "authors_url")),
+    "author": ("coproduction/author.html", ("author_page", "listing", "authors_url")),
 }
 """Generated page kind -> (template, the view data it gets besides ``page``, ``base_url``, ``config``)."""
 

@@ -121,6 +121,13 @@ def test_listing_urls_without_directory_urls() -> None:
     ]
     assert blog.archives[0].url == "posts/archive/2020.html"
     assert blog.author_urls["ann"] == "authors/ann.html"
+    # Later pages of a year and of an author, by the one rule the blog's pages follow.
+    assert [lst.url for lst in blog.archives[0].listings] == [
+        "posts/archive/2020.html",
+        "posts/archive/2020/page/2.html",
+    ]
+    ann = next(a for a in blog.authors if a.author.id == "ann")
+    assert [lst.url for lst in ann.listings] == ["authors/ann.html", "authors/ann/page/2.html"]
 
 
 def test_other_blog_folder() -> None:
@@ -161,6 +168,26 @@ def test_archives_per_year_newest_first() -> None:
     ]
     assert blog.archive_src_uri == "posts/archive/index.md"
     assert blog.archive_url == "posts/archive/"
+
+
+def test_years_and_authors_are_paginated_like_the_blog() -> None:
+    blog = build_blog(posts(27), AUTHORS, per_page=5)  # 12 posts in 2021; ann wrote all 27
+    y2021 = blog.archives[1]
+    y = "posts/archive/2021"
+    assert shape(y2021.listings) == [
+        (1, 3, f"{y}.md", f"{y}/", 5, None, f"{y}/page/2/"),
+        (2, 3, f"{y}/page/2.md", f"{y}/page/2/", 5, f"{y}/", f"{y}/page/3/"),
+        (3, 3, f"{y}/page/3.md", f"{y}/page/3/", 2, f"{y}/page/2/", None),
+    ]
+    assert [p for lst in y2021.listings for p in lst.posts] == y2021.posts  # newest first, each once
+    assert (y2021.src_uri, y2021.url) == ("posts/archive/2021.md", "posts/archive/2021/")  # its first page
+    by_id = {a.author.id: a for a in blog.authors}
+    assert [len(lst.posts) for lst in by_id["ann"].listings] == [5, 5, 5, 5, 5, 2]
+    assert [p for lst in by_id["ann"].listings for p in lst.posts] == blog.posts
+    assert by_id["ann"].listings[5].url == "authors/ann/page/6/"
+    assert by_id["ann"].listings[0].url == by_id["ann"].url == "authors/ann/"
+    # An author with no posts still has their page: one empty page of the list.
+    assert shape(by_id["cat"].listings) == [(1, 1, "authors/cat.md", "authors/cat/", 0, None, None)]
 
 
 def test_undated_posts_have_no_archive() -> None:

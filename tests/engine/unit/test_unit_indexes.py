@@ -129,6 +129,24 @@ def test_generated_pages() -> None:
     assert indexes.generated_by_src_uri["barriers/power.md"].description == "Who decides."
 
 
+def test_a_year_and_an_author_get_a_page_for_each_page_of_their_list() -> None:
+    """posts_per_page is 2 in SPEC: three posts of 2020, all by Ann, make two pages of each."""
+    records = [post(slug, f"2020-0{month}-01") for month, slug in enumerate(("a", "b", "c"), start=1)]
+    indexes = build_indexes(records, AUTHORS, SPEC)
+    made = {g.url: (g.title, g.kind, g.description) for g in indexes.generated}
+    assert made["posts/archive/2020/"] == (
+        "Posts from 2020",
+        "archive",
+        "Blog posts published in 2020, newest first.",
+    )
+    assert made["posts/archive/2020/page/2/"] == ("Posts from 2020, page 2", "archive", "")
+    assert made["authors/ann/"] == ("Ann Author", "author", "Peer researcher")
+    assert made["authors/ann/page/2/"] == ("Ann Author, page 2", "author", "")
+    assert "posts/archive/2020/page/3/" not in made and "authors/ann/page/3/" not in made
+    second = indexes.generated_by_src_uri["authors/ann/page/2.md"]
+    assert second.listing is not None and [p.title for p in second.listing.posts] == ["A"]
+
+
 def test_no_blog_without_posts_or_a_post_source() -> None:
     spec = dataclasses.replace(SPEC, sources=())
     indexes = build_indexes([make_page("a/", terms=("power",))], {}, spec)
