@@ -139,7 +139,12 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    root: Path, *, strict: bool = False, serve: bool = False, dirty: bool = False, site_dir: Path | None = None
+    root: Path,
+    *,
+    strict: bool = False,
+    serve: bool = False,
+    dirty: bool = False,
+    site_dir: Path | None = None,
 ) -> Built:
     """Build the site at ``root`` as ``mkdocs build`` (or ``mkdocs serve``) would; ``dirty``
     as ``mkdocs build --dirty``; into ``site_dir`` instead of the configuration's."""

@@ -53,9 +53,13 @@ def _files() -> dict[str, str | bytes]:
             {"title": "Sharing power", "barriers": ["power"], "easy_read": "easy/a.md"},
             "Read [the first post](../posts/one.md) and see ![a chart](../chart.png).\n",
         ),
-        "docs/easy/a.md": page({"title": "Sharing power: Easy Read", "barriers": ["power"]}, "Short words.\n"),
+        "docs/easy/a.md": page(
+            {"title": "Sharing power: Easy Read", "barriers": ["power"]}, "Short words.\n"
+        ),
         "docs/chart.png": PNG,
-        "toolkit/checklist.md": page({"title": "A checklist", "barriers": ["power", "capacity"]}, "- [ ] One\n"),
+        "toolkit/checklist.md": page(
+            {"title": "A checklist", "barriers": ["power", "capacity"]}, "- [ ] One\n"
+        ),
         "overrides/.keep": "",
     }
     posts = [
@@ -135,7 +139,9 @@ def body_edit(root: Path, n: int) -> None:
 def excerpt_edit(root: Path, n: int) -> None:
     rel = f"posts/{_posts(root)[n % len(_posts(root))]}"
     text = (root / rel).read_text(encoding="utf-8")
-    (root / rel).write_text(text.replace("<!-- more -->", f"More words {n}.\n\n<!-- more -->", 1), encoding="utf-8")
+    (root / rel).write_text(
+        text.replace("<!-- more -->", f"More words {n}.\n\n<!-- more -->", 1), encoding="utf-8"
+    )
 
 
 def title_change(root: Path, n: int) -> None:
@@ -171,7 +177,9 @@ def post_deleted(root: Path, n: int) -> None:
 
 def post_added(root: Path, n: int) -> None:
     (root / "posts" / f"added-{n}.md").write_text(
-        _post(f"Added {n}", f"2025-0{1 + n % 9}-20", [TERMS[n % 4]], ["ann"], "New.\n\n<!-- more -->\n\nMore.\n"),
+        _post(
+            f"Added {n}", f"2025-0{1 + n % 9}-20", [TERMS[n % 4]], ["ann"], "New.\n\n<!-- more -->\n\nMore.\n"
+        ),
         encoding="utf-8",
     )
 
@@ -198,7 +206,9 @@ def term_title_changed(root: Path, n: int) -> None:
 
 def template_overridden(root: Path, n: int) -> None:
     (root / "overrides" / "main.html").write_text(
-        '{% extends "base.html" %}{% block content %}{{ super() }}<p>Override ' + str(n) + "</p>{% endblock %}",
+        '{% extends "base.html" %}{% block content %}{{ super() }}<p>Override '
+        + str(n)
+        + "</p>{% endblock %}",
         encoding="utf-8",
     )
 
@@ -250,7 +260,9 @@ def test_every_edit_in_sequence_builds_what_a_clean_build_does(
         _same_as_clean(tmp_path, name)
 
 
-def test_an_edit_rebuilds_only_the_pages_that_show_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_rebuilds_only_the_pages_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _start(tmp_path, monkeypatch)
     # Below the excerpt: only the post shows it (and the 404 page, which every build writes).
     path = tmp_path / "posts" / "three.md"

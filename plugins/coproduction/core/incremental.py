@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from coproduction.core.blog import Archive, AuthorPage
 from coproduction.core.checks import link_targets
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord, digest
@@ -56,7 +57,7 @@ class _Views:
         found = self._memo.get(key)
         if found is None:
             found = digest(
-                page.src_uri, page.url, page.title, page.description, page.kind, page.kind_name,
+                page.src_uri, page.path, page.url, page.title, page.description, page.kind, page.kind_name,
                 page.dated, _plain(page.terms), page.date, page.authors, page.draft, page.reviewed,
                 page.easy_read, page.source, _plain(page.meta), page.reading_time, page.excerpt_digest,
             )  # fmt: skip
@@ -84,12 +85,30 @@ class _Views:
             self._kept.append(grouped)
         return found
 
+    def listed(self, value: Any) -> str:
+        """A year's or an author's posts as other pages show them: its fields, how many posts
+        and the addresses of its pages; not each post (a page of the list shows those)."""
+        key = id(value)
+        found = self._memo.get(key)
+        if found is None:
+            fields = [
+                (f.name, self.value(getattr(value, f.name)))
+                for f in dataclasses.fields(value)
+                if f.name not in ("posts", "listings")
+            ]
+            found = digest(type(value).__name__, fields, len(value.posts), [li.url for li in value.listings])
+            self._memo[key] = found
+            self._kept.append(value)
+        return found
+
     def value(self, value: Any) -> Any:
-        """Any view data, records and terms by their digests."""
+        """Any view data, records, terms, years and authors by their digests."""
         if isinstance(value, PageRecord):
             return self.record(value)
         if isinstance(value, Grouped):
             return self.grouped(value)
+        if isinstance(value, (Archive, AuthorPage)):
+            return self.listed(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             key = id(value)
             found = self._memo.get(key)

@@ -23,6 +23,7 @@ from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
     apply_site,
@@ -114,7 +115,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.dirty = dirty
         if dirty:
             # Its warning says navigation and links will be wrong: here they are not.
-            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(_dirty_warning)
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
