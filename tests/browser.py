@@ -87,6 +87,19 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for a test module (import this fixture where it is used)."""
+    with chromium() as launched:
+        yield launched
+
+
+def served(site: Path) -> Any:
+    """A module's fixture serving ``site`` over HTTP: yields its base URL."""
+    with serve(site) as url:
+        yield url
+
+
 def html_pages(site: Path) -> list[str]:
     """Every HTML file of a built site, as the URL a reader opens it by (``posts/``, ``404.html``)."""
     urls = []

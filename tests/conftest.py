@@ -22,6 +22,8 @@ from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
 __all__ = ["ENGINE", "REPO"]
+# The browser tests' shared fixtures (``browser``: one headless Chromium per module).
+pytest_plugins = ["browser"]
 
 BASE_CONFIG: dict[str, Any] = {
     "site_name": "Test Toolkit",

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium, serve
+from browser import served
 from conftest import AUTHORS, BASE_CONFIG, REPO, Built, page, plugin_options
 
 TERMS = ("power", "leadership", "diversity", "capacity")  # the fixture's order
@@ -137,14 +137,7 @@ def test_our_script_is_small() -> None:
 
 @pytest.fixture(scope="module")
 def site(built: Built) -> Iterator[str]:
-    with serve(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
+    yield from served(built.site)
 
 
 def _visible_titles(page: Any) -> set[str]:

@@ -528,9 +528,12 @@ def _links(page: PageRecord, absolute_from_docs: bool) -> Iterator[tuple[re.Matc
                 yield match, target, resolved
 
 
-def link_targets(page: PageRecord, absolute_from_docs: bool = False) -> list[str]:
-    """The files a page's links and images lead to (read before MkDocs takes the body)."""
-    return [resolved for _, _, resolved in _links(page, absolute_from_docs)]
+def link_targets(page: PageRecord, absolute_from_docs: bool = False) -> tuple[str, ...]:
+    """The files a page's links and images lead to: worked out once, when the page is read
+    (the pipeline keeps them in ``links``), as the body goes to MkDocs after."""
+    if page.links is not None:
+        return page.links
+    return tuple(resolved for _, _, resolved in _links(page, absolute_from_docs))
 
 
 def check_links(
@@ -545,6 +548,8 @@ def check_links(
     """
     problems = []
     for page in pages:
+        if page.links is not None and all(target in known for target in page.links):
+            continue  # every link leads somewhere: no need to read the body again
         body = page.body or ""
         folder = posixpath.dirname(page.src_uri)
         for match, target, resolved in _links(page, absolute_from_docs):

@@ -15,12 +15,17 @@ _ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
 _LINK_RE = re.compile(r'\b(href|src)="([^"]*)"')
 _ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
 # What a reader of the Markdown does not read: comments, tags, link addresses, reference
-# definitions and attribute lists.
-_UNREAD_RE = re.compile(
-    r"<!--.*?-->|<[^>]*>|\]\([^)]*\)|^ {0,3}\[[^\]\n]+\]:.*$|\{[:#.][^}\n]*\}", re.DOTALL | re.MULTILINE
+# definitions and attribute lists. Separate patterns, each tried only where its first
+# characters occur: one alternation of them is several times slower.
+_UNREAD: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),
+    ("<", re.compile(r"<[^>\n]*>")),
+    ("](", re.compile(r"\]\([^)\n]*\)")),
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)),
+    ("{", re.compile(r"\{[:#.][^}\n]*\}")),
 )
-# A word, with the apostrophes (straight or curly), hyphens and points inside it.
-_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+# Marks that are not words: removed, so "-" or "##" count for nothing and "co-production" once.
+_MARKS = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2018\u2019\u201c\u201d\u2026")
 
 
 def excerpt_of(html: str) -> str:
@@ -58,7 +63,10 @@ def markdown_word_count(markdown: str) -> int:
     From the Markdown, not the rendered page, so a page's reading time is known before
     (and without) rendering it: an incremental build lists pages it does not render again.
     """
-    return len(_WORD_RE.findall(_UNREAD_RE.sub(" ", markdown)))
+    for start, pattern in _UNREAD:
+        if start in markdown:
+            markdown = pattern.sub(" ", markdown)
+    return len(markdown.translate(_MARKS).split())
 
 
 def relink(html: str, from_url: str, to_url: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from coproduction.core.blog import Archive, AuthorPage
+from coproduction.core.blog import Archive, AuthorPage, Listing
 from coproduction.core.checks import link_targets
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord, digest
@@ -109,6 +109,13 @@ class _Views:
             return self.grouped(value)
         if isinstance(value, (Archive, AuthorPage)):
             return self.listed(value)
+        if isinstance(value, Listing):
+            # What a page of a list shows: its items and its pager, not every page's address
+            # (``urls``, shared by all pages of the list: encoding it on each grows with the square).
+            return (
+                value.src_uri, value.url, value.number, value.total, self.value(value.posts),
+                self.value(value.groups), tuple(value.pages), value.previous_url, value.next_url,
+            )  # fmt: skip
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             key = id(value)
             found = self._memo.get(key)

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
 from coproduction.core.blog import reading_time
-from coproduction.core.checks import check_footer_links, check_links, check_term_easy_read, make_record
+from coproduction.core.checks import (
+    check_footer_links,
+    check_links,
+    check_term_easy_read,
+    link_targets,
+    make_record,
+)
 from coproduction.core.excerpts import MORE, markdown_word_count
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
@@ -62,6 +68,7 @@ def read_page(
         authors=authors,
     )
     record.source_digest = digest(text)
+    record.links = link_targets(record, spec.absolute_links_from_docs)
     body = record.body or ""
     if record.dated:  # only posts show a reading time
         record.reading_time = reading_time(markdown_word_count(body))

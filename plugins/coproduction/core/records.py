@@ -103,6 +103,8 @@ class PageRecord:
     """Minutes, from the Markdown's word count (known before any page is rendered)."""
     source_digest: str = ""
     """Digest of the whole file: an incremental build rebuilds the page when it changes."""
+    links: tuple[str, ...] | None = None
+    """The files its links and images lead to (None: not worked out yet)."""
     excerpt_digest: str = ""
     """Digest of the Markdown before ``<!-- more -->`` (empty without one): what listings show."""
 

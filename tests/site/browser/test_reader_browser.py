@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
 import site_content
-from browser import axe_every_page, chromium, html_pages, report, serve
+from browser import axe_every_page, html_pages, report, served
 from conftest import REPO, Built
 
 SCREENSHOTS = REPO / "tests" / "screenshots"
@@ -109,14 +109,7 @@ def _page_kinds(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def site_url(real: Built) -> Iterator[str]:
     """The built site, served over HTTP on a free local port."""
-    with serve(real.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
+    yield from served(real.site)
 
 
 @pytest.fixture
