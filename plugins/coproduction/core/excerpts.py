@@ -5,10 +5,9 @@ from __future__ import annotations
 import posixpath
 import re
 
-__all__ = ["MORE", "excerpt_of", "markdown_word_count", "relink", "word_count"]
+__all__ = ["MORE", "excerpt_of", "markdown_word_count", "relink"]
 
 MORE = "<!-- more -->"
-_TAG_RE = re.compile(r"<[^>]*>")
 _H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
@@ -40,21 +39,6 @@ def excerpt_of(html: str) -> str:
     head = _PERMALINK_RE.sub("", head)
     # Heading ids would repeat on listings that show several excerpts.
     return _ID_RE.sub(r"\1", head).strip()
-
-
-def word_count(html: str) -> int:
-    """Words a reader reads: the HTML without its tags, split on white space.
-
-    Non-breaking spaces join words in the source but still separate them; heading
-    permalinks ("Link to this section") are not read. One pattern and plain replaces:
-    an alternation in the pattern is slower.
-    """
-    if 'class="headerlink"' in html:
-        html = _PERMALINK_RE.sub("", html)
-    text = _TAG_RE.sub(" ", html)
-    if "&" in text or "\xa0" in text:
-        text = text.replace("&nbsp;", " ").replace("&#160;", " ").replace("\xa0", " ")
-    return len(text.split())
 
 
 def markdown_word_count(markdown: str) -> int:

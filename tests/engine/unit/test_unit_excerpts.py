@@ -1,10 +1,10 @@
-"""excerpts: excerpt_of, word_count and relink (links in excerpts shown on other pages)."""
+"""excerpts: excerpt_of, markdown_word_count and relink (links in excerpts shown on other pages)."""
 
 from __future__ import annotations
 
 import pytest
 
-from coproduction.core.excerpts import MORE, excerpt_of, relink, word_count
+from coproduction.core.excerpts import MORE, excerpt_of, markdown_word_count, relink
 
 RENDERED = (
     '<h1 id="the-title">The title<a class="headerlink" href="#the-title" '
@@ -52,11 +52,14 @@ def test_no_more_marker_means_no_excerpt() -> None:
     assert excerpt_of("") == ""
 
 
-def test_word_count_counts_text_not_markup() -> None:
-    assert word_count("<p>One <em>two</em>\n three&nbsp;four</p><!-- more --><p>five</p>") == 5
-    assert word_count('<a href="x y z">link</a>') == 1
-    assert word_count("") == 0
-    assert word_count("<p>a\xa0b&#160;c &amp; d</p>") == 5
+def test_markdown_word_count_counts_what_a_reader_reads() -> None:
+    assert markdown_word_count("# One *two*\n\n- three\n- four\n") == 4
+    # Link addresses, tags, comments, reference definitions and attribute lists are not read.
+    assert markdown_word_count("[link](../a/b-c.md) <b>bold</b> <!-- not\nread -->") == 2
+    assert markdown_word_count("Text.\n\n[ref]: https://example.org/a b c\n## Heading {: #id .class }\n") == 2
+    # A hyphenated word or one with an apostrophe is one word; marks alone are none.
+    assert markdown_word_count("co-production don't — - ## | ---") == 2
+    assert markdown_word_count("") == 0
 
 
 # --- relink ------------------------------------------------------------------------------
@@ -131,6 +134,5 @@ def test_relink_without_directory_urls() -> None:
 
 
 def test_heading_permalinks_are_not_counted_as_words() -> None:
-    link = '<a class="headerlink" href="#a" title="Link">Link to this section</a>'
-    html = f'<h2 id="a">Two words{link}</h2><p>three more here</p>'
-    assert word_count(html) == 5
+    # Counted from the Markdown, where the theme's "Link to this section" is not.
+    assert markdown_word_count("## Two words\n\nthree more here\n") == 5
