@@ -311,3 +311,23 @@ def test_random_edit_sequences_build_what_a_clean_build_does(
         for name, number in edits:
             EDITS[name](root, number)
             _same_as_clean(root, f"{name}({number}) in {edits}")
+
+
+def test_after_a_build_that_stopped_half_way_the_next_one_is_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build stopped by an error has written some pages and not others: the next build
+    (the edit undone) must not trust what the last good build recorded."""
+    _start(tmp_path, monkeypatch)
+    broken = tmp_path / "overrides" / "main.html"
+    broken.write_text(
+        '{% extends "base.html" %}{% block content %}{{ super() }}<p>Half way</p>'
+        '{% if page.title == "Post two" %}{{ none.attribute.missing() }}{% endif %}{% endblock %}',
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception):  # noqa: B017 (the engine's own error, whatever its type)
+        build_site(tmp_path, dirty=True)
+    assert "Half way" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    broken.unlink()
+    _same_as_clean(tmp_path, "the template that stopped the build removed")
+    assert "Half way" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

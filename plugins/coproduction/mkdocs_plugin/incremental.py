@@ -161,6 +161,9 @@ class Incremental:
         if not self.dirty:
             return  # the engine emptied the site folder: every page is built
         self.previous = BuildRecord.load(self.path)
+        # Gone until this build ends well: a build stopped half way leaves pages that no
+        # record describes, so the next one must build everything.
+        self.forget()
         self.rebuilt = stale(self.previous, self.site_inputs, self.fingerprints)
         log.debug(
             "incremental build: %s of %d pages to rebuild",
@@ -222,7 +225,8 @@ class Incremental:
         record.save(self.path)
 
     def forget(self) -> None:
-        """Remove the record: ``mkdocs serve`` builds into a folder of its own that goes when it stops."""
+        """Remove the record (``mkdocs serve`` builds into a folder of its own that goes when
+        it stops; a build that fails leaves none)."""
         if os.path.isfile(self.path):
             os.unlink(self.path)
 
