@@ -151,7 +151,8 @@ def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
             blog.archive_url, blog.authors_url,
             [views.value(a) for a in blog.archives] if made.kind == "archive-index" else None,
             [views.value(a) for a in blog.authors] if made.kind == "authors" else None,
-            [(i.taxonomy.title, [views.grouped(e) for e in i.terms]) for i in indexes.taxonomies]
+            # The filter form names the terms; their counts are not on the blog.
+            [(i.taxonomy.title, [(e.token, e.term.title) for e in i.terms]) for i in indexes.taxonomies]
             if made.kind == "blog" else None,
         )  # fmt: skip
     return digest(
