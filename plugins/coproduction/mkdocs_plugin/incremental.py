@@ -129,8 +129,8 @@ class Incremental:
         """Page URL -> the search entries this build made for it."""
         self._search_seen = 0
         self._search_known = True
-        """False when the search plugin is not one whose entries we can keep (then a full
-        build is the only way to a complete search index, and the warning says so)."""
+        """False when the search plugin is not one whose entries we can keep: then the
+        search index of an incremental build holds the pages it rebuilt, and the log says so."""
 
     def _inputs(self, nav: Navigation) -> str:
         """The digest of what every page depends on: settings, templates, words, the authors
@@ -211,9 +211,11 @@ class Incremental:
         included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         built = (f for f in files if included(f.inclusion))
         outputs = sorted({*(_from_site(f.abs_dest_path, site_dir) for f in built), *written})
-        if self.dirty:
-            if self.rebuilt is not None and self._search_known:
+        if self.dirty and self.rebuilt is not None:
+            if self._search_known:
                 self._complete_search(files)
+            else:
+                log.info("incremental build: this search plugin's index holds only the pages rebuilt")
             for path in unwritten(self.previous, outputs):
                 _remove(site_dir, path)
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
@@ -252,10 +254,12 @@ class Incremental:
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
-    """The list the search plugin adds each page's entries to, if there is one we know."""
+    """The list the search plugin adds each page's entries to: Material's (the theme's); an
+    empty list when there is no search plugin; None for one whose entries we do not know."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    entries = getattr(index, "entries", None)
+    if plugin is None:
+        return []
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
 
 
