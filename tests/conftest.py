@@ -55,6 +55,7 @@ BASE_CONFIG: dict[str, Any] = {
                 "authors": "posts/authors.yml",
                 "related": 3,
                 "posts_per_page": 2,
+                "items_per_page": 2,
             }
         },
     ],
@@ -129,6 +130,13 @@ def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any]
     write_files(root, {"docs/index.md": page({"title": "Home", "barriers": []}), **files})
     for source in plugin_options(merged).get("sources", {}).values():
         (root / source["dir"]).mkdir(parents=True, exist_ok=True)
+
+
+def config_line(root: Path, text: str) -> int:
+    """The line of a fixture's mkdocs.yml that first holds ``text``: tests name the lines
+    problems are reported at this way, not by number (the fixture changes with the options)."""
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 class _Collect(logging.Handler):

@@ -325,7 +325,7 @@ def _items(html: str) -> list[str]:
 
 
 def test_year_and_author_pages_are_paginated(make_site: Any) -> None:
-    """No year's or author's page grows with the blog: posts_per_page (2) posts a page, newest
+    """No year's or author's page grows with the blog: items_per_page (2) posts a page, newest
     first, each post on exactly one page, a pager whose links all lead to pages of the list."""
     days = ["2020-01-05", "2020-03-01", "2020-06-30", "2020-09-09", "2020-12-31"]
     posts = [post(f"p{i}", day) for i, day in enumerate(days)]

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BASE_CONFIG, ENGINE, page, plugin_options, write_site
+from conftest import BASE_CONFIG, ENGINE, config_line, page, plugin_options, write_site
 
 AUTHORS_WITH_A_PROBLEM = "ann:\n  name: Ann Author\nbob:\n  role: Writer\n"
 
@@ -114,8 +114,8 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
     # Configuration problems first, then content by path and line.
     assert where == [
         "mkdocs.yml:1",  # feeds need site_url
-        "mkdocs.yml:23",  # the missing source folder 'extra'
-        "mkdocs.yml:46",  # the unknown option
+        f"mkdocs.yml:{config_line(every_problem, 'extra:')}",  # the missing source folder 'extra'
+        f"mkdocs.yml:{config_line(every_problem, 'relatd:')}",  # the unknown option
         "docs/badyaml.md:3",
         "docs/barriers/power.md:1",
         "docs/clash/index.md:1",
@@ -139,7 +139,8 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
     ]
     text = "\n".join(checked)
     for expected in (
-        "mkdocs.yml:46: unknown option 'relatd' of the coproduction plugin. Did you mean 'related'?",
+        f"mkdocs.yml:{config_line(every_problem, 'relatd:')}: unknown option 'relatd' of the coproduction "
+        "plugin. Did you mean 'related'?",
         "the source folder 'extra' (for /extra/) does not exist",
         "unknown barriers term 'powr'. Did you mean 'power'?",
         "docs/links.md:8: the link 'gone.md' leads to no file of this site",
@@ -169,7 +170,8 @@ def test_a_missing_authors_file_is_reported_alike(tmp_path: Path) -> None:
     build_code, built = build_lines(tmp_path, strict=False)
     assert (check_code, build_code) == (1, 0)
     assert sorted(checked) == sorted(built)
-    assert [line.split(": ", 1)[0] for line in checked] == ["mkdocs.yml:41", "posts/p.md:5"]
+    authors = config_line(tmp_path, "authors: posts/authors.yml")
+    assert [line.split(": ", 1)[0] for line in checked] == [f"mkdocs.yml:{authors}", "posts/p.md:5"]
     assert "the authors file 'posts/authors.yml' does not exist" in checked[0]
 
 

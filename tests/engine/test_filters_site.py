@@ -54,7 +54,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
     root = tmp_path_factory.mktemp("filters")
     config = copy.deepcopy(BASE_CONFIG)
-    plugin_options(config)["posts_per_page"] = 10  # every list on one page: the filter works a page at a time
+    # Every list on one page: the filter works a page at a time.
+    plugin_options(config).update(posts_per_page=10, items_per_page=10)
     write_site(root, _files(), config)
     result = build_site(root, strict=True)
     assert result.warnings == []

@@ -34,8 +34,8 @@ def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[
 
 FILES: dict[str, str | bytes] = {
     "posts/authors.yml": AUTHORS,
-    # Six posts over three years and two authors (posts_per_page is 2): three blog pages, and
-    # a year and both authors with two pages each.
+    # Six posts over three years and two authors (posts_per_page and items_per_page are 2):
+    # three blog pages, and a year and both authors with two pages each.
     **_post("first", "2019-03-01", ["ann"], ["power"]),
     **_post("second", "2020-06-15", ["bob"], ["power", "leadership"]),
     **_post("third", "2020-09-01", ["ann", "bob"], ["diversity"]),

@@ -14,7 +14,17 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, plugin_options, write_site
+from conftest import (
+    AUTHORS,
+    BASE_CONFIG,
+    REPO,
+    Built,
+    build_site,
+    config_line,
+    page,
+    plugin_options,
+    write_site,
+)
 
 FILES: dict[str, str | bytes] = {
     "docs/guidance/zebra.md": page(
@@ -46,7 +56,7 @@ FILES: dict[str, str | bytes] = {
 def built(make_site: Any) -> Built:
     """The fixture site, every list on one page (pagination has a test of its own)."""
     config = copy.deepcopy(BASE_CONFIG)
-    plugin_options(config)["posts_per_page"] = 20
+    plugin_options(config).update(posts_per_page=20, items_per_page=20)
     return make_site(FILES, config)
 
 
@@ -378,16 +388,17 @@ def test_a_terms_easy_read_page_links_both_ways_and_a_missing_one_is_reported(ma
     assert "Standard version of this page</a>: Power" in easy
     assert "Easy Read version" not in built.content("barriers/capacity/")
     assert [w for w in built.warnings if "easy_read" in w] == [
-        "coproduction: mkdocs.yml:42: easy_read 'easy-read/gone.md' of the barriers term 'capacity' "
+        f"coproduction: mkdocs.yml:{config_line(built.root, 'easy_read: easy-read/gone.md')}: easy_read "
+        "'easy-read/gone.md' of the barriers term 'capacity' "
         "is not a page of this site: give the path of the Easy Read page's Markdown file from docs/, "
         "like easy-read/power.md"
     ]
 
 
 def test_term_and_combination_pages_are_paginated_and_feeds_capped(make_site: Any) -> None:
-    """No page or feed grows with the site: posts_per_page items a page, feed_items a feed."""
+    """No page or feed grows with the site: items_per_page items a page, feed_items a feed."""
     config = copy.deepcopy(BASE_CONFIG)
-    plugin_options(config).update(posts_per_page=2, feed_items=3)
+    plugin_options(config).update(items_per_page=2, feed_items=3)
     files: dict[str, str | bytes] = {"posts/authors.yml": AUTHORS}
     for i in range(4):
         files[f"toolkit/t{i}.md"] = page({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
@@ -443,6 +454,7 @@ def test_footer_links_from_the_configuration_work_without_directory_urls(
     assert '<a href="https://creativecommons.org/licenses/by/4.0/">Licence</a>' in html
     assert "Gone</a>" not in html
     assert [w for w in built.warnings if "footer link" in w] == [
-        "coproduction: mkdocs.yml:45: footer link 'Gone' names 'gone.md', which is not a page of this site: "
+        f"coproduction: mkdocs.yml:{config_line(built.root, 'footer_links:')}: footer link 'Gone' names "
+        "'gone.md', which is not a page of this site: "
         "give the page's Markdown file, like page: accessibility.md"
     ]

@@ -56,7 +56,7 @@ def test_blog_lists_posts_newest_first(real: Built) -> None:
 
 
 def test_each_author_page_lists_their_posts(real: Built) -> None:
-    """Each post once, on one of the pages of its author's list (posts_per_page a page)."""
+    """Each post once, on one of the pages of its author's list (items_per_page a page)."""
     listed = 0
     for _, _, md, meta in site_content.posts():
         for author in meta["authors"]:

@@ -88,7 +88,7 @@ class Archive:
     posts: list[PageRecord]
     """Every post of the year, newest first."""
     listings: list[Listing] = field(default_factory=list)
-    """Its pages of ``per_page`` posts: no year's page grows with the site."""
+    """Its pages of ``list_per_page`` posts: no year's page grows with the site."""
 
 
 @dataclass(slots=True)
@@ -101,7 +101,7 @@ class AuthorPage:
     posts: list[PageRecord]
     """Every post they wrote or co-wrote, newest first."""
     listings: list[Listing] = field(default_factory=list)
-    """Its pages of ``per_page`` posts: no author's page grows with the site."""
+    """Its pages of ``list_per_page`` posts: no author's page grows with the site."""
 
 
 @dataclass(slots=True)
@@ -171,9 +171,11 @@ def build_blog(
     *,
     folder: str = "posts",
     per_page: int = 10,
+    list_per_page: int = 50,
     use_directory_urls: bool = True,
 ) -> Blog:
-    """Build every blog index from the published pages, in one pass over the posts."""
+    """Build every blog index from the published pages, in one pass over the posts: the blog
+    in pages of ``per_page`` posts (with excerpts), years and authors of ``list_per_page``."""
     posts = sorted((p for p in pages if p.is_post), key=recency_key)
     by_year: dict[int, list[PageRecord]] = {}
     by_author: dict[str, list[PageRecord]] = {a: [] for a in authors}
@@ -188,13 +190,13 @@ def build_blog(
         neighbours[post.url] = (newer, older)
     archives = []
     for year in sorted(by_year, reverse=True):
-        listings = paginate(by_year[year], f"{folder}/archive/{year}.md", per_page, use_directory_urls)
+        listings = paginate(by_year[year], f"{folder}/archive/{year}.md", list_per_page, use_directory_urls)
         archives.append(Archive(year, listings[0].src_uri, listings[0].url, by_year[year], listings))
     author_urls = {a.id: url_for(a.src_uri, use_directory_urls) for a in authors.values()}
     author_pages = []
     for a in sorted(authors):
         written = by_author.get(a, [])
-        listings = paginate(written, authors[a].src_uri, per_page, use_directory_urls)
+        listings = paginate(written, authors[a].src_uri, list_per_page, use_directory_urls)
         author_pages.append(AuthorPage(authors[a], author_urls[a], written, listings))
     return Blog(
         folder=folder,

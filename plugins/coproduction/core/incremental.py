@@ -155,9 +155,13 @@ def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
             [(i.taxonomy.title, [(e.token, e.term.title) for e in i.terms]) for i in indexes.taxonomies]
             if made.kind == "blog" else None,
         )  # fmt: skip
+    # A later page of a term's or combination's list shows its items, not the counts.
+    first = made.listing is None or made.listing.number == 1
+    entry = views.value(made.entry) if first else (made.entry and views.value(made.entry.term))
+    combination = views.value(made.combination) if first else (made.combination and made.combination.title)
     return digest(
         made.kind, made.src_uri, made.url, made.title, made.description, shown_index,
-        views.value(made.entry), views.value(made.combination), views.value(made.listing),
+        entry, combination, views.value(made.listing),
         views.value(made.archive), views.value(made.author_page), blog_view,
         views.value(easy_read), indexes.feeds_for(made.src_uri), indexes.has_feeds,
     )  # fmt: skip

@@ -283,7 +283,7 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
             spec.use_directory_urls,
             spec.kind_keys,
             spec.say(words.LAST_OF_LIST),
-            spec.posts_per_page,
+            spec.items_per_page,
         )
         for t in spec.taxonomies
     ]
@@ -295,6 +295,7 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
             authors,
             folder=spec.post_folder,
             per_page=spec.posts_per_page,
+            list_per_page=spec.items_per_page,
             use_directory_urls=spec.use_directory_urls,
         )
         if has_blog

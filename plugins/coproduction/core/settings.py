@@ -100,6 +100,7 @@ class SiteSpec:
     authors_file: str = ""
     related: int = 5
     posts_per_page: int = 10
+    items_per_page: int = 50
     feed_items: int = 20
     footer_links: tuple[tuple[str, str, str], ...] = ()
     """(title, page's name from docs/ or a source folder, or "", http(s) address or "")."""

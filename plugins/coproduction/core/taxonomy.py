@@ -32,7 +32,7 @@ def group_key(page: PageRecord) -> tuple[int, int, str, str]:
 
 @dataclass(slots=True, kw_only=True)
 class Grouped:
-    """Pages grouped by kind, listed a page of ``posts_per_page`` at a time: what a term and a
+    """Pages grouped by kind, listed a page of ``items_per_page`` at a time: what a term and a
     combination of terms have alike."""
 
     src_uri: str
@@ -41,7 +41,7 @@ class Grouped:
     narrower: list[Combination] = field(default_factory=list)
     """These terms and one more, where some page carries them all."""
     listings: list[Listing] = field(default_factory=list)
-    """Its pages of ``posts_per_page`` items: no page grows with the site."""
+    """Its pages of ``items_per_page`` items: no page grows with the site."""
     kind_starts: dict[str, str] = field(default_factory=dict)
     """Kind -> the URL (with anchor) of the listing page where its group starts."""
 

@@ -211,13 +211,14 @@ class Incremental:
         included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         built = (f for f in files if included(f.inclusion))
         outputs = sorted({*(_from_site(f.abs_dest_path, site_dir) for f in built), *written})
-        if self.dirty and self.rebuilt is not None:
+        if self.dirty:
+            for path in unwritten(self.previous, outputs):
+                _remove(site_dir, path)
+        if self.dirty and self.rebuilt is not None:  # some pages were not rebuilt
             if self._search_known:
                 self._complete_search(files)
             else:
                 log.info("incremental build: this search plugin's index holds only the pages rebuilt")
-            for path in unwritten(self.previous, outputs):
-                _remove(site_dir, path)
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
         record = BuildRecord(
             self.site_inputs,

@@ -114,7 +114,7 @@ def test_pager_stays_small_however_many_pages() -> None:
 
 
 def test_listing_urls_without_directory_urls() -> None:
-    blog = build_blog(posts(2), AUTHORS, per_page=1, use_directory_urls=False)
+    blog = build_blog(posts(2), AUTHORS, per_page=1, list_per_page=1, use_directory_urls=False)
     assert [(lst.url, lst.next_url) for lst in blog.listings] == [
         ("posts/index.html", "posts/page/2.html"),
         ("posts/page/2.html", None),
@@ -171,7 +171,7 @@ def test_archives_per_year_newest_first() -> None:
 
 
 def test_years_and_authors_are_paginated_like_the_blog() -> None:
-    blog = build_blog(posts(27), AUTHORS, per_page=5)  # 12 posts in 2021; ann wrote all 27
+    blog = build_blog(posts(27), AUTHORS, per_page=5, list_per_page=5)  # 12 in 2021; ann wrote all 27
     y2021 = blog.archives[1]
     y = "posts/archive/2021"
     assert shape(y2021.listings) == [
@@ -245,3 +245,10 @@ def test_a_single_post_has_no_neighbours() -> None:
 )
 def test_reading_time_rounds_up_at_200_words_a_minute(words: int, minutes: int) -> None:
     assert reading_time(words) == minutes
+
+
+def test_the_blog_and_the_shorter_lists_have_their_own_page_sizes() -> None:
+    blog = build_blog(posts(27), AUTHORS, per_page=5, list_per_page=20)
+    assert [len(listing.posts) for listing in blog.listings] == [5, 5, 5, 5, 5, 2]
+    ann = next(page for page in blog.authors if page.author.id == "ann")
+    assert [len(listing.posts) for listing in ann.listings] == [20, 7]

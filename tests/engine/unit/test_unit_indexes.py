@@ -130,7 +130,7 @@ def test_generated_pages() -> None:
 
 
 def test_a_year_and_an_author_get_a_page_for_each_page_of_their_list() -> None:
-    """posts_per_page is 2 in SPEC: three posts of 2020, all by Ann, make two pages of each."""
+    """items_per_page is 2 in SPEC: three posts of 2020, all by Ann, make two pages of each."""
     records = [post(slug, f"2020-0{month}-01") for month, slug in enumerate(("a", "b", "c"), start=1)]
     indexes = build_indexes(records, AUTHORS, SPEC)
     made = {g.url: (g.title, g.kind, g.description) for g in indexes.generated}

@@ -77,6 +77,7 @@ SPEC = SiteSpec(
     authors_file="posts/authors.yml",
     related=3,
     posts_per_page=2,
+    items_per_page=2,
     today=TODAY,
 )
 """A site like the real one: posts and toolkit sources, the barriers taxonomy."""
