@@ -21,7 +21,7 @@ from coproduction.core.checks import (
 from coproduction.core.excerpts import MORE, markdown_word_count
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
-from coproduction.core.records import Author, PageRecord, Problem, digest
+from coproduction.core.records import Author, PageRecord, Problem, digest_text
 from coproduction.core.settings import SiteSpec
 from coproduction.core.sources import MARKDOWN, ContentFile, Screen, list_files, screen_files, source_files
 from coproduction.core.urls import url_for
@@ -67,13 +67,13 @@ def read_page(
         spec=spec,
         authors=authors,
     )
-    record.source_digest = digest(text)
+    record.source_digest = digest_text(text)
     record.links = link_targets(record, spec.absolute_links_from_docs)
     body = record.body or ""
     if record.dated:  # only posts show a reading time
         record.reading_time = reading_time(markdown_word_count(body))
     head, more, _ = body.partition(MORE)
-    record.excerpt_digest = digest(head) if more else ""
+    record.excerpt_digest = digest_text(head) if more else ""
     return record, problems
 
 

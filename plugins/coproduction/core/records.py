@@ -7,12 +7,17 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Author", "PageRecord", "Problem", "Source", "digest", "recency_key"]
+__all__ = ["Author", "PageRecord", "Problem", "Source", "digest", "digest_text", "recency_key"]
 
 
 def digest(*parts: object) -> str:
     """A short, stable digest of ``parts`` (by their ``repr``: plain data only)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return digest_text(repr(parts))
+
+
+def digest_text(text: str) -> str:
+    """A short, stable digest of ``text`` (a whole file: no ``repr`` of it made first)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, order=True)
