@@ -251,12 +251,10 @@ def test_every_edit_in_sequence_builds_what_a_clean_build_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _start(tmp_path, monkeypatch)
+    # Each kind of edit once, in the order the issue names them; the property test below
+    # makes them in other orders, several at a time.
     for number, (name, edit) in enumerate(EDITS.items()):
         edit(tmp_path, number)
-        _same_as_clean(tmp_path, name)
-    # And once more each, in reverse, from the site the sequence left.
-    for number, (name, edit) in enumerate(reversed(EDITS.items())):
-        edit(tmp_path, number + 7)
         _same_as_clean(tmp_path, name)
 
 
@@ -296,12 +294,12 @@ def test_a_page_deleted_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytes
 
 
 @settings(
-    max_examples=6,
+    max_examples=5,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 40)), min_size=2, max_size=5))
+@given(st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 40)), min_size=2, max_size=4))
 def test_random_edit_sequences_build_what_a_clean_build_does(
     monkeypatch: pytest.MonkeyPatch, edits: list[tuple[str, int]]
 ) -> None:
