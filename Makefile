@@ -40,7 +40,7 @@ build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
 test: $(STAMP) $(PD_STAMP) chromium test-tools $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
 	@echo "The engine's tests again, on ProperDocs without MkDocs:"
 	$(PD_VENV)/bin/python -m pytest tests/engine
 
