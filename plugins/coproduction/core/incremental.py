@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,57 +49,57 @@ class _Views:
         self._memo: dict[int, str] = {}
         self._kept: list[object] = []  # keyed by id(): the objects must outlive the memo
 
+    def _once(self, value: object, make: Callable[[], str]) -> str:
+        """``make()`` for ``value``, worked out once per build."""
+        key = id(value)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make()
+            self._kept.append(value)
+        return found
+
     def record(self, page: PageRecord) -> str:
         """What a list, a related list or a neighbour link can show of a page: everything
         its front matter says, its excerpt's source and its reading time; not the rest of
         its body (an edit there changes only the page itself)."""
-        key = id(page)
-        found = self._memo.get(key)
-        if found is None:
-            found = digest(
+        return self._once(
+            page,
+            lambda: digest(
                 page.src_uri, page.path, page.url, page.title, page.description, page.kind, page.kind_name,
                 page.dated, _plain(page.terms), page.date, page.authors, page.draft, page.reviewed,
                 page.easy_read, page.source, _plain(page.meta), page.reading_time, page.excerpt_digest,
-            )  # fmt: skip
-            self._memo[key] = found
-            self._kept.append(page)
-        return found
+            ),
+        )  # fmt: skip
 
     def grouped(self, grouped: Grouped) -> str:
         """A term or combination as other pages show it: title, address, counts per kind,
         where each kind starts, and the narrower combinations; not each page it holds."""
-        key = id(grouped)
-        found = self._memo.get(key)
-        if found is None:
+
+        def make() -> str:
             named = ("term", "title", "feed_url")
             extra = [self.value(getattr(grouped, name)) for name in named if hasattr(grouped, name)]
-            terms = getattr(grouped, "terms", ())
-            found = digest(
+            return digest(
                 type(grouped).__name__, grouped.src_uri, grouped.url, extra,
                 [(kind, len(pages)) for kind, pages in grouped.groups.items()],
-                sorted(grouped.kind_starts.items()), [self.grouped(t) for t in terms],
+                sorted(grouped.kind_starts.items()), [self.grouped(t) for t in getattr(grouped, "terms", ())],
                 [(c.url, c.count, [t.src_uri for t in c.terms]) for c in grouped.narrower],
                 [listing.url for listing in grouped.listings],
             )  # fmt: skip
-            self._memo[key] = found
-            self._kept.append(grouped)
-        return found
 
-    def listed(self, value: Any) -> str:
+        return self._once(grouped, make)
+
+    def listed(self, value: Archive | AuthorPage) -> str:
         """A year's or an author's posts as other pages show them: its fields, how many posts
         and the addresses of its pages; not each post (a page of the list shows those)."""
-        key = id(value)
-        found = self._memo.get(key)
-        if found is None:
-            fields = [
-                (f.name, self.value(getattr(value, f.name)))
-                for f in dataclasses.fields(value)
-                if f.name not in ("posts", "listings")
-            ]
-            found = digest(type(value).__name__, fields, len(value.posts), [li.url for li in value.listings])
-            self._memo[key] = found
-            self._kept.append(value)
-        return found
+        skipped = ("posts", "listings")
+        fields = (f.name for f in dataclasses.fields(value) if f.name not in skipped)
+        return self._once(
+            value,
+            lambda: digest(
+                type(value).__name__, [(name, self.value(getattr(value, name))) for name in fields],
+                len(value.posts), [listing.url for listing in value.listings],
+            ),
+        )  # fmt: skip
 
     def value(self, value: Any) -> Any:
         """Any view data, records, terms, years and authors by their digests."""
@@ -117,16 +117,11 @@ class _Views:
                 self.value(value.groups), tuple(value.pages), value.previous_url, value.next_url,
             )  # fmt: skip
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            key = id(value)
-            found = self._memo.get(key)
-            if found is None:
-                found = digest(
-                    type(value).__name__,
-                    [(f.name, self.value(getattr(value, f.name))) for f in dataclasses.fields(value)],
-                )
-                self._memo[key] = found
-                self._kept.append(value)
-            return found
+            names = [f.name for f in dataclasses.fields(value)]
+            return self._once(
+                value,
+                lambda: digest(type(value).__name__, [(n, self.value(getattr(value, n))) for n in names]),
+            )
         if isinstance(value, Mapping):
             return tuple((self.value(k), self.value(v)) for k, v in value.items())
         if isinstance(value, (list, tuple)):  # NamedTuples too
