@@ -266,12 +266,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        """Render our part of every page, now that all are read (event: `env`)."""
+        """Make the renderer of our part of every page, now that all are read (event: `env`)."""
         if self.site is not None and self.nav is not None:
             use_own_templates_cache(env, TEMPLATES)
             assert self.words is not None  # set with the site, in on_config
             self.renderer = Renderer(env, self.site.indexes, self.words)
-            self.renderer.prepare(files, config, self.nav)
             if self.incremental is not None:
                 indexes = self.site.indexes
                 for page in self.incremental.unread(files):
@@ -291,19 +290,21 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put in what ``on_env`` rendered for the page, and keep its search entries for
+        """Render our part of the page and put it in, and keep its search entries for
         incremental builds (event: `page_context`)."""
         if self.renderer is not None:
-            self.renderer.page_content(page)
+            self.renderer.page_content(page, config)
         if self.incremental is not None:
             self.incremental.page_built(page, config)
         return context
 
     @timed
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Advertise the matching feeds in the page's head (event: `post_page`)."""
+        """Advertise the matching feeds in the page's head, and drop what we added to the
+        page's content (event: `post_page`)."""
         if self.renderer is None:
             return output
+        self.renderer.release(page)
         links = self.renderer.head(page)
         if links:
             output = output.replace("</head>", links + "</head>", 1)
