@@ -230,7 +230,7 @@ class Renderer:
         Copies for each depth were kept too at first: 4.8 MiB at 2,000 pages, and
         more instructions than rebasing each time (callgrind, 500 pages).
         """
-        made: dict[tuple[Any, ...], markupsafe.Markup] = {}
+        made: dict[tuple[Any, ...], str] = {}  # str: Markup.replace would escape the base
         kept: list[Any] = []  # keyed by id(): the objects must outlive the cache
 
         def call(obj: Any, *args: Any, **options: Any) -> markupsafe.Markup:
@@ -240,11 +240,11 @@ class Renderer:
             if html is None:
                 macro = getattr(self.macros, name)
                 rest = (BASE, *args[1:]) if rebased else args
-                html = made[key] = markupsafe.Markup(macro(obj, *rest, **options))
+                html = made[key] = str(macro(obj, *rest, **options))
                 kept.append(obj)
             # A copy per page, not kept: copies for every depth a post is listed at were
             # a quarter of the plugin's memory, and rebasing one takes microseconds.
-            return markupsafe.Markup(rebase(html, args[0])) if rebased else html
+            return markupsafe.Markup(rebase(html, args[0]) if rebased else html)
 
         return call
 
