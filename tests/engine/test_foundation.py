@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import copy
+import gc
 from pathlib import Path
 from typing import Any
 
-from conftest import AUTHORS, BASE_CONFIG, Built, page, plugin_options
+import pytest
+
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, write_site
 
 POST = page(
     {"title": "First post", "date": "2024-01-02", "authors": ["ann"], "barriers": ["power"]},
@@ -134,3 +137,44 @@ def test_a_source_file_that_clashes_with_docs_is_reported(make_site: Any) -> Non
         "published at /toolkit/checklist/: rename or move one of them"
     ]
     assert "Docs copy" in built.html("toolkit/checklist/")
+
+
+_FREEZE_HOOK = """\
+import gc, json, os
+
+seen = []
+
+
+def on_page_context(context, page, config, nav):
+    seen.append(gc.get_freeze_count())
+    if os.environ.get("COPRODUCTION_TEST_FAIL"):
+        raise RuntimeError("a plugin failed half way")
+    return context
+
+
+def on_post_build(config):
+    with open(os.path.join(config.config_file_path + ".seen"), "w") as f:
+        json.dump(seen, f)
+"""
+
+
+def test_the_build_holds_its_objects_out_of_full_collections_and_gives_them_back(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Pages are written with the build's objects frozen (``heap``); once it ends, or fails, none are."""
+    config = copy.deepcopy(BASE_CONFIG)
+    config["hooks"] = ["freeze_hook.py"]
+    files: dict[str, str | bytes] = {"posts/first-post.md": POST, "posts/authors.yml": AUTHORS}
+    write_site(tmp_path, files, config)
+    (tmp_path / "freeze_hook.py").write_text(_FREEZE_HOOK, encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    build_site(tmp_path)
+    seen = (tmp_path / "mkdocs.yml.seen").read_text(encoding="utf-8")
+    counts = [int(n) for n in seen.strip("[]").split(",")]
+    assert len(counts) > 3 and all(n > 0 for n in counts), counts  # every page written frozen
+    assert gc.get_freeze_count() == 0  # and all given back
+
+    monkeypatch.setenv("COPRODUCTION_TEST_FAIL", "1")
+    with pytest.raises(Exception, match="half way"):
+        build_site(tmp_path)
+    assert gc.get_freeze_count() == 0  # a failed build gives them back too

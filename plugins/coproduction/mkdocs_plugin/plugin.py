@@ -35,6 +35,7 @@ from coproduction.mkdocs_plugin.files import (
     watched_paths,
     write_site_file,
 )
+from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
@@ -96,6 +97,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """`mkdocs serve`'s copy of the last site that built, served while an edit breaks the build."""
         self.files: Files | None = None
         self.incremental: Incremental | None = None
+        self.heap = Heap()
+        """Keeps full garbage collections off what the build holds to its end (see ``heap``)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -123,6 +126,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
         Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
         """
+        self.heap.release()  # a build that ended without `post_build` or `build_error`
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
         self.files, self.incremental = None, None
         self.config_problems = []
@@ -201,6 +205,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 config, self.site, config_root(config), dirty=self.dirty, serving=self.serving
             )
             self.incremental.plan(files, nav)
+            # Every file, page and index is made now, and lives to the end of the build.
+            self.heap.hold()
         return nav
 
     def on_serve(
@@ -282,6 +288,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                         page.meta = theme_meta(record.meta, record.title, record.description)
                     elif made is not None:
                         page.meta = theme_meta({}, made.title, made.description)
+            # Every page's HTML is made now (MkDocs keeps it to the end): freeze it too.
+            self.heap.hold()
         return env
 
     # After the search plugin indexes the page, so chips and related lists stay out of search.
@@ -316,6 +324,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds, the JSON export and the front matter's schema; then the record an
         incremental build compares with (event: `post_build`)."""
+        self.heap.release()  # every page is written
         if self.renderer is None or self.site is None:
             return
         written = []
@@ -330,6 +339,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         if self.incremental is not None and self.files is not None:
             self.incremental.finish(self.files, written)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Give the build's objects back to the garbage collector (event: `build_error`)."""
+        self.heap.release()
 
     def on_shutdown(self) -> None:
         """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
