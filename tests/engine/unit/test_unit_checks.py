@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from unit_support import SPEC, make_page
 
-from coproduction.core.checks import check_urls, make_record, parse_date, suggest
+from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.settings import SiteSpec
@@ -520,3 +520,18 @@ def test_a_source_that_is_not_settings() -> None:
     page, problems = record("---\ntitle: A\nsource: a blog post by someone\n---\n")
     assert lines(problems) == [3]
     assert page.source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "targets"),
+    [
+        ("[a](one.md) and ![b](img/two.png).\n", ("guidance/one.md", "guidance/img/two.png")),
+        ("Text.\n\n[a]: one.md\n  [b]: <../two.md>\n[^note]: not a link.\n", ("guidance/one.md", "two.md")),
+        ("[a](one.md), then [b][c].\n\n[c]: three.md\n", ("guidance/one.md", "guidance/three.md")),
+        ("No links: [just brackets] and (parentheses).\n", ()),
+    ],
+)
+def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets: tuple[str, ...]) -> None:
+    """Each kind of link is looked for only where its mark (``](`` or ``]:``) is in the page."""
+    page, _ = record(f"---\ntitle: Links\n---\n{body}", path="docs/guidance/links.md")
+    assert link_targets(page) == targets
