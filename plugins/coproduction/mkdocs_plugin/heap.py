@@ -7,8 +7,8 @@ objects that exist (``gc.freeze``) out of the collector's way; ``release`` puts 
 when the build ends or fails, so ``mkdocs serve``'s next build frees the last one's.
 Objects freed by reference counting, most of them, are freed as before.
 
-Measured on the benchmark's 2,000-page corpus (time in collections, from ``gc.callbacks``,
-one build each): 1.00 s without this, 0.69 s with it; plain Material's build spends 0.74 s.
+Measured on the benchmark's 2,000-page corpus (time in collections, from ``gc.callbacks``):
+1.02 s without this, 0.68-0.73 s with it (two builds); plain Material's build spends 0.75 s.
 Peak memory: the same (see ``benchmarks/README.md``).
 """
 
