@@ -35,6 +35,7 @@ from coproduction.mkdocs_plugin.files import (
     watched_paths,
     write_site_file,
 )
+from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
@@ -272,9 +273,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        """Make the renderer of our part of every page, now that all are read (event: `env`)."""
+        """Make the renderer of our part of every page, and share the theme's fragments
+        that pages of a folder have in common, now that all are read (event: `env`)."""
         if self.site is not None and self.nav is not None:
             use_own_templates_cache(env, TEMPLATES)
+            share_fragments(env, files, self.nav, config.theme.custom_dir)
             assert self.words is not None  # set with the site, in on_config
             self.renderer = Renderer(env, self.site.indexes, self.words)
             if self.incremental is not None:
