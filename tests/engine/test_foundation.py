@@ -178,3 +178,35 @@ def test_the_build_holds_its_objects_out_of_full_collections_and_gives_them_back
     with pytest.raises(Exception, match="half way"):
         build_site(tmp_path)
     assert gc.get_freeze_count() == 0  # a failed build gives them back too
+
+
+_CHANGE_HOOK = """\
+def on_page_context(context, page, config, nav):
+    # Runs before the coproduction plugin's own page_context (priority 0 against -50).
+    if page.file.src_uri == "posts/later-post.md":
+        page.content = (page.content or "") + "<p>Added by another plugin.</p>"
+    return context
+"""
+
+
+def test_our_part_of_a_page_keeps_what_another_plugin_put_in_before_it(tmp_path: Path) -> None:
+    """The plugin renders pages ahead of their turn; a change another plugin makes to a page's
+    content on its turn still reaches the page (with our part around it)."""
+    config = copy.deepcopy(BASE_CONFIG)
+    config["hooks"] = ["change_hook.py"]
+    later = page(
+        {"title": "Later post", "date": "2024-03-04", "authors": ["ann"], "barriers": ["power"]},
+        "Later body.\n",
+    )
+    files: dict[str, str | bytes] = {
+        "posts/first-post.md": POST,
+        "posts/later-post.md": later,
+        "posts/authors.yml": AUTHORS,
+    }
+    write_site(tmp_path, files, config)
+    (tmp_path / "change_hook.py").write_text(_CHANGE_HOOK, encoding="utf-8")
+    built = build_site(tmp_path, strict=True)
+    content = built.content("posts/later-post/")
+    assert "<p>Added by another plugin.</p>" in content
+    assert 'class="cp-byline"' in content and 'class="cp-chip"' in content  # and our part too
+    assert "Added by another plugin." not in built.content("posts/first-post/")

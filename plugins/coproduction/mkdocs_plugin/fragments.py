@@ -61,7 +61,9 @@ def _folders(url: str) -> Iterable[str]:
 class Fragments:
     """Rendered fragments by name and the folder their links are made from, for one build.
 
-    Measured on the benchmark's 2,000-page corpus (see ``benchmarks/README.md``).
+    Measured on the benchmark's 2,000-page corpus: 13,822 of 14,152 fragments reused (82
+    folders); writing the 2,004 content pages took 3.11-3.28 s instead of 3.67-3.89 s
+    (plain Material: 3.20-3.53 s). See "Shared theme fragments" in ``benchmarks/README.md``.
     """
 
     def __init__(self, file_urls: Iterable[str], nav_urls: Iterable[str], *, nav_shared: bool = True) -> None:

@@ -280,6 +280,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             share_fragments(env, files, self.nav, config.theme.custom_dir)
             assert self.words is not None  # set with the site, in on_config
             self.renderer = Renderer(env, self.site.indexes, self.words)
+            if not self.dirty:  # a dirty build writes only what changed
+                self.renderer.plan([file.page for file in files.documentation_pages() if file.page])
             if self.incremental is not None:
                 indexes = self.site.indexes
                 for page in self.incremental.unread(files):
