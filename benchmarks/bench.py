@@ -85,8 +85,13 @@ def _tail(text: str, lines: int = 12) -> str:
     return "\n".join("    " + line for line in text.strip().splitlines()[-lines:])
 
 
+# One build date for the whole run, as `make build` sets it: a run that goes past midnight
+# would otherwise give its next dirty build a new date, which (rightly) rebuilds every page.
+_BUILD_DATE = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
+
+
 def _env(timings: Path | None) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_BUILD_DATE)
     env.pop(TIMINGS_ENV, None)
     if timings is not None:
         env[TIMINGS_ENV] = str(timings)
