@@ -24,7 +24,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import jinja2
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 __all__ = ["EVERY_PAGE", "Fragments", "link_folder", "share_fragments"]
 
@@ -121,7 +124,9 @@ def _nav_link_urls(items: Iterable[Any]) -> Iterator[str]:
         yield from _nav_link_urls(getattr(item, "children", None) or ())
 
 
-def share_fragments(env: Any, files: Iterable[Any], nav: Any, custom_dir: str | None) -> Fragments:
+def share_fragments(
+    env: jinja2.Environment, files: Files, nav: Navigation, custom_dir: str | None
+) -> Fragments:
     """The build's ``Fragments``, handed to the theme's templates as ``cp_fragment``.
 
     The nav is shared only while ``partials/nav.html`` and ``nav-item.html`` are
