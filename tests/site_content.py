@@ -76,13 +76,19 @@ def dated_kinds() -> set[str]:
 
 
 def kind_plural(kind: str) -> str:
-    """What a group of pages of ``kind`` is called ("Blog posts"): mkdocs.yml's kinds, else the engine's."""
+    """What a group of pages of ``kind`` is called ("Blog posts"): mkdocs.yml's kinds, else the
+    engine's, in the site's language (theme.language, from the catalogues the build reads)."""
     from coproduction.core.settings import DEFAULT_KINDS
+    from coproduction.mkdocs_plugin.translations import words_for
 
     kinds = options().get("kinds")
     if kinds:
         return str(kinds[kind]["plural"])
-    return next(k.plural for k in DEFAULT_KINDS if k.key == kind)
+    theme = config().get("theme") or {}
+    custom_dir = theme.get("custom_dir")
+    folders = [str(REPO / str(custom_dir) / "locales")] if custom_dir else []
+    words = words_for(str(theme.get("language") or "en"), folders, lambda message: None)
+    return words.t(next(k.plural for k in DEFAULT_KINDS if k.key == kind))
 
 
 def blog() -> str:

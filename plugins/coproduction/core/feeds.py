@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from urllib.parse import urljoin
 
+from coproduction.core import words
 from coproduction.core.records import Author, PageRecord
 
-__all__ = ["Feed", "FeedItem", "build_feed", "feed_item", "plain_text", "summary_of"]
+__all__ = ["Feed", "FeedItem", "Say", "build_feed", "feed_item", "plain_text", "summary_of"]
+
+Say = Callable[..., str]
+"""``SiteSpec.say``: one of ``core.words`` in the site's language, its values filled in."""
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
@@ -23,13 +27,14 @@ def plain_text(html_text: str) -> str:
     return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", html_text))).strip()
 
 
-def summary_of(post: PageRecord) -> str:
+def summary_of(post: PageRecord, say: Say) -> str:
     """ "A summary of "Title" by Author (2019). " for a page with ``source:``, else ""."""
     source = post.source
     if source is None:
         return ""
-    year = f" ({source.published.year})" if source.published else ""
-    return f"A summary of \u201c{source.title}\u201d by {source.author}{year}. "
+    if source.published:
+        return say(words.SUMMARY_YEAR, title=source.title, author=source.author, year=source.published.year) + " "
+    return say(words.SUMMARY, title=source.title, author=source.author) + " "
 
 
 def rfc822(day: dt.date) -> str:
@@ -66,7 +71,11 @@ class Feed:
 
 
 def feed_item(
-    post: PageRecord, base: str, authors: Mapping[str, Author], term_titles: Mapping[tuple[str, str], str]
+    post: PageRecord,
+    base: str,
+    authors: Mapping[str, Author],
+    term_titles: Mapping[tuple[str, str], str],
+    say: Say,
 ) -> FeedItem:
     """``post`` as a feed item, its link absolute from ``base`` (the site URL, ending in /)."""
     return FeedItem(
@@ -74,7 +83,7 @@ def feed_item(
         link=urljoin(base, post.url),
         # RSS descriptions are HTML: plain text is escaped once here, and once for XML.
         description=html.escape(
-            summary_of(post) + (post.description or plain_text(post.excerpt)), quote=False
+            summary_of(post, say) + (post.description or plain_text(post.excerpt)), quote=False
         ),
         pub_date=rfc822(post.date) if post.date else "",
         authors=tuple(authors[a].name if a in authors else a for a in post.authors),
@@ -94,6 +103,7 @@ def build_feed(
     posts: Sequence[PageRecord],
     authors: Mapping[str, Author],
     term_titles: Mapping[tuple[str, str], str],
+    say: Say,
     language: str = "en",
     made: dict[str, FeedItem] | None = None,
 ) -> Feed:
@@ -108,7 +118,7 @@ def build_feed(
     for post in posts:
         item = made.get(post.url)
         if item is None:
-            item = made[post.url] = feed_item(post, base, authors, term_titles)
+            item = made[post.url] = feed_item(post, base, authors, term_titles, say)
         items.append(item)
     # The newest post's date, not the clock: two builds of the same sources give the same file.
     newest = max((p.date for p in posts if p.date), default=None)

@@ -146,6 +146,7 @@ class Indexes:
             "site_url": self.spec.site_url,
             "authors": self.authors,
             "term_titles": titles,
+            "say": self.spec.say,
             "language": language,
             "made": {},  # one item per post, shared by the feeds it is in
         }

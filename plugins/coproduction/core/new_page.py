@@ -1,7 +1,8 @@
 """A new page with valid front matter (``make new KIND=post TITLE="..."``).
 
 The slug comes from the title; a dated kind gets today's date and an author from the
-authors file. An existing file is never overwritten.
+authors file. The placeholders are in the site's language. An existing file is never
+overwritten.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from coproduction.core import words
 from coproduction.core.settings import SiteSpec
 
 __all__ = ["NewPage", "NewPageProblem", "new_page", "slug_of"]
@@ -66,14 +68,14 @@ def new_page(spec: SiteSpec, root: str, kind: str, title: str, authors: list[str
         raise NewPageProblem(f"{path} exists already: choose another title, or edit that file")
     front: dict[str, object] = {
         "title": title,
-        "description": "One or two plain sentences about this page, shown in lists, feeds and search.",
+        "description": spec.say(words.NEW_DESCRIPTION),
     }
     if _default_kind(spec, folder) != kind:
         front["kind"] = kind
     if kind_spec.dated:
         if not authors:
             raise NewPageProblem(
-                f"a {kind_spec.title.lower()} needs an author, and the authors file "
+                f"a page of kind '{kind}' needs an author, and the authors file "
                 f"'{spec.authors_file}' lists none: add yourself there first"
             )
         front["date"] = today.isoformat()
@@ -82,5 +84,5 @@ def new_page(spec: SiteSpec, root: str, kind: str, title: str, authors: list[str
         front[taxonomy.key] = []
     body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
     terms = "; ".join(f"{t.key}: {', '.join(t.slugs)}" for t in spec.taxonomies)
-    hint = f"<!-- Choose terms in the front matter above ({terms}). -->\n\n" if terms else ""
-    return NewPage(path, f"---\n{body}---\n\n{hint}Write here.\n")
+    hint = f"<!-- {spec.say(words.NEW_TERMS, terms=terms)} -->\n\n" if terms else ""
+    return NewPage(path, f"---\n{body}---\n\n{hint}{spec.say(words.NEW_BODY)}\n")

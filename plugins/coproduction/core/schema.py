@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin
 
+from coproduction.core import words
 from coproduction.core.records import Author
 from coproduction.core.settings import SiteSpec
 
@@ -23,35 +24,34 @@ _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}"}
 
 
 def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
-    """The schema as JSON text (stable: the same settings give the same bytes)."""
+    """The schema as JSON text (stable: the same settings give the same bytes), its
+    descriptions in the site's language."""
+    say = spec.say
     kinds = {k.key: k for k in spec.kinds}
     properties: dict[str, Any] = {
-        "title": {"type": "string", "description": "The page's title (else its first heading)."},
-        "description": {
-            "type": "string",
-            "description": "One or two plain sentences for lists, feeds and search.",
-        },
+        "title": {"type": "string", "description": say(words.SCHEMA_PAGE_TITLE)},
+        "description": {"type": "string", "description": say(words.SCHEMA_DESCRIPTION)},
         "kind": {
             "enum": list(kinds),
-            "description": "What the page is: " + "; ".join(f"{k}: {v.title}" for k, v in kinds.items()),
+            "description": say(words.SCHEMA_KIND, kinds="; ".join(f"{k}: {v.title}" for k, v in kinds.items())),
         },
-        "date": {**_DATE, "description": "For dated kinds: the day it was published (YYYY-MM-DD)."},
+        "date": {**_DATE, "description": say(words.SCHEMA_DATE)},
         "authors": {
             "type": "array",
             "uniqueItems": True,
             "items": {"enum": sorted(authors)},
-            "description": f"For dated kinds: ids from {spec.authors_file} of who wrote this page.",
+            "description": say(words.SCHEMA_AUTHORS, file=spec.authors_file),
         },
-        "draft": {"type": "boolean", "description": "Kept out of the published site while true."},
-        "reviewed": {**_DATE, "description": "When the page was last checked (YYYY-MM-DD)."},
+        "draft": {"type": "boolean", "description": say(words.SCHEMA_DRAFT)},
+        "reviewed": {**_DATE, "description": say(words.SCHEMA_REVIEWED)},
         "easy_read": {
             "type": "string",
             "pattern": r"\.md$",
-            "description": "Path from docs/ of this page's Easy Read version.",
+            "description": say(words.SCHEMA_EASY_READ),
         },
         "source": {
             "type": "object",
-            "description": "The work this page summarises.",
+            "description": say(words.SCHEMA_SOURCE),
             "required": ["title", "author"],
             "additionalProperties": False,
             "properties": {
@@ -73,11 +73,11 @@ def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
             },
         }
     for key in THEME_KEYS:
-        properties.setdefault(key, {"description": "A setting of the theme."})
+        properties.setdefault(key, {"description": say(words.SCHEMA_THEME)})
     dated = [k for k, v in kinds.items() if v.dated]
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"Front matter of {spec.site_name or 'this site'}'s pages",
+        "title": say(words.SCHEMA_TITLE, site=spec.site_name) if spec.site_name else say(words.SCHEMA_TITLE_ANY),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,

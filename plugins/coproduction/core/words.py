@@ -1,9 +1,12 @@
-"""The words the core writes into pages: titles and descriptions of the pages it makes, and
-of its feeds. Each is an English message with ``{named}`` values; ``SiteSpec.say`` gives it
+"""The words the core writes into pages: titles and descriptions of the pages it makes, of
+its feeds and their items, the names of the default kinds, the front matter's schema and
+the placeholders of ``make new``. Each is an English message with ``{named}`` values; ``SiteSpec.say`` gives it
 in the site's language, from translations the adapter reads (the core reads no catalogue).
 """
 
 from __future__ import annotations
+
+from coproduction.core.settings import DEFAULT_KINDS
 
 __all__ = ["CORE_WORDS"]
 
@@ -22,6 +25,25 @@ LAST_OF_LIST = "{first} and {last}"
 FEED_ABOUT = "New posts from {site}"
 TERM_FEED = "{site}: {term}"
 TERM_FEED_ABOUT = "Posts about {term}"
+SUMMARY = "A summary of \u201c{title}\u201d by {author}."
+SUMMARY_YEAR = "A summary of \u201c{title}\u201d by {author} ({year})."
+NEW_DESCRIPTION = "One or two plain sentences about this page, shown in lists, feeds and search."
+NEW_TERMS = "Choose terms in the front matter above ({terms})."
+NEW_BODY = "Write here."
+SCHEMA_TITLE = "Front matter of the pages of {site}"
+SCHEMA_TITLE_ANY = "Front matter of this site's pages"
+SCHEMA_PAGE_TITLE = "The page's title (else its first heading)."
+SCHEMA_DESCRIPTION = "One or two plain sentences for lists, feeds and search."
+SCHEMA_KIND = "What the page is: {kinds}"
+SCHEMA_DATE = "For dated kinds: the day it was published (YYYY-MM-DD)."
+SCHEMA_AUTHORS = "For dated kinds: ids from {file} of who wrote this page."
+SCHEMA_DRAFT = "Kept out of the published site while true."
+SCHEMA_REVIEWED = "When the page was last checked (YYYY-MM-DD)."
+SCHEMA_EASY_READ = "Path from docs/ of this page's Easy Read version."
+SCHEMA_SOURCE = "The work this page summarises."
+SCHEMA_THEME = "A setting of the theme."
+KINDS = tuple(word for kind in DEFAULT_KINDS for word in (kind.title, kind.plural))
+"""The default kinds' names: a site that lists no ``kinds`` gets them in its language."""
 
 CORE_WORDS = (
     BLOG,
@@ -39,5 +61,23 @@ CORE_WORDS = (
     FEED_ABOUT,
     TERM_FEED,
     TERM_FEED_ABOUT,
+    SUMMARY,
+    SUMMARY_YEAR,
+    NEW_DESCRIPTION,
+    NEW_TERMS,
+    NEW_BODY,
+    SCHEMA_TITLE,
+    SCHEMA_TITLE_ANY,
+    SCHEMA_PAGE_TITLE,
+    SCHEMA_DESCRIPTION,
+    SCHEMA_KIND,
+    SCHEMA_DATE,
+    SCHEMA_AUTHORS,
+    SCHEMA_DRAFT,
+    SCHEMA_REVIEWED,
+    SCHEMA_EASY_READ,
+    SCHEMA_SOURCE,
+    SCHEMA_THEME,
+    *KINDS,
 )
 """Every message above: the adapter translates these into ``SiteSpec.words``."""

@@ -2,7 +2,7 @@
 
 The same steps as a build up to the point where pages would be rendered: the
 engine's config loader (``INHERIT``, ``!ENV``, validation), the plugin's own
-``on_config`` and ``read_site``, and the engine's listing of ``docs/``.
+``configure`` and ``read_site``, and the engine's listing of ``docs/``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def load_site(config_file: str) -> tuple[Site, list[str]]:
         if not isinstance(plugin, CoproductionPlugin):
             raise ConfigProblem("the coproduction plugin is not listed under 'plugins'")
         plugin.on_startup(command="build", dirty=False)
-        plugin.on_config(config)
+        plugin.configure(config)
         site = plugin.read_site(get_files(config), config)
     if site is None:
         raise ConfigProblem("the coproduction plugin is turned off ('enabled: false')")

@@ -3,6 +3,7 @@ and the core's plain settings made from them."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -241,13 +242,10 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
 
 def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
     """The core's view of the validated options; ``site`` adds the site-wide settings."""
-    kinds = (
-        tuple(KindSpec(key, k.title, k.plural, k.dated, k.dir) for key, k in options.kinds.items())
-        or DEFAULT_KINDS
-    )
-    return SiteSpec(
+    kinds = tuple(KindSpec(key, k.title, k.plural, k.dated, k.dir) for key, k in options.kinds.items())
+    spec = SiteSpec(
         sources=tuple(SourceSpec(key, s.dir, s.kind) for key, s in options.sources.items()),
-        kinds=kinds,
+        kinds=kinds or DEFAULT_KINDS,
         taxonomies=tuple(
             TaxonomySpec(
                 key,
@@ -270,4 +268,14 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         feeds=options.feeds,
         embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),
         **site,
+    )
+    if kinds:
+        return spec
+    # The default kinds' names, in the site's language (a site's own kinds are its own words).
+    return dataclasses.replace(
+        spec,
+        kinds=tuple(
+            dataclasses.replace(kind, title=spec.say(kind.title), plural=spec.say(kind.plural))
+            for kind in DEFAULT_KINDS
+        ),
     )

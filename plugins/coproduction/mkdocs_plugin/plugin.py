@@ -10,7 +10,7 @@ import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -38,6 +38,7 @@ from coproduction.mkdocs_plugin.files import (
 from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
+from coproduction.mkdocs_plugin.language import search_settings, toc_settings
 from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
@@ -121,9 +122,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # Its warning says navigation and links will be wrong: here they are not.
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(_dirty_warning)
 
+    # First, before the search plugin reads its settings.
+    @event_priority(100)
+    def _search_language(self, config: MkDocsConfig) -> None:
+        """Search's word pipeline for the site's language (event: `config`)."""
+        if self.config.enabled:
+            search_settings(config)
+
     @timed
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Make the core's settings and add our templates and CSS (event: `config`).
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Make the core's settings and add our templates and CSS (event: `config`; `make
+        check` calls it too). The table of contents' words come from the catalogue.
 
         Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
         """
@@ -142,6 +151,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             [os.path.join(custom_dir, "locales")] if custom_dir else [],
             lambda message: self.config_problems.append(("theme.language", message)),
         )
+        toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
@@ -153,6 +163,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if SCRIPT not in (str(script) for script in config.extra_javascript):
             config.extra_javascript.append(SCRIPT)
         return config
+
+    on_config = CombinedEvent(_search_language, configure)
 
     def read_site(self, files: Files, config: MkDocsConfig) -> pipeline.Site | None:
         """Run the pipeline over the engine's files (not an event: `on_files` and `make check` call it)."""
@@ -278,7 +290,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if self.site is not None and self.nav is not None:
             use_own_templates_cache(env, TEMPLATES)
             share_fragments(env, files, self.nav, config.theme.custom_dir)
-            assert self.words is not None  # set with the site, in on_config
+            assert self.words is not None  # set with the site, in configure
             self.renderer = Renderer(env, self.site.indexes, self.words)
             if not self.dirty:  # a dirty build writes only what changed
                 self.renderer.plan([file.page for file in files.documentation_pages() if file.page])

@@ -10,6 +10,7 @@ from unit_support import make_page
 
 from coproduction.core.feeds import Feed, FeedItem, build_feed, plain_text, rfc822
 from coproduction.core.records import Author, PageRecord
+from coproduction.core.settings import SiteSpec
 
 AUTHORS = {"ann": Author("ann", "Ann Author"), "bob": Author("bob", "Bob Writer")}
 TERM_TITLES = {("barriers", "power"): "Power", ("barriers", "capacity"): "Capacity"}
@@ -29,6 +30,7 @@ def feed(
         posts=posts,
         authors=AUTHORS,
         term_titles=TERM_TITLES,
+        say=SiteSpec().say,
         made=made,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -75,3 +76,17 @@ def test_never_overwrites(tmp_path: Path) -> None:
 def test_bad_requests_say_what_to_do(kind: str, title: str, message: str) -> None:
     with pytest.raises(NewPageProblem, match=message):
         new_page(SPEC, os.devnull, kind, title, ["ann"], TODAY)
+
+
+def test_the_placeholders_are_in_the_sites_language() -> None:
+    from coproduction.core.words import CORE_WORDS
+    from coproduction.mkdocs_plugin.translations import words_for
+
+    welsh = words_for("cy", [], lambda message: None)
+    spec = dataclasses.replace(SPEC, words=tuple((m, welsh.t(m)) for m in CORE_WORDS), language="cy")
+    english = new_page(SPEC, os.devnull, "tool", "Map", [], TODAY).text
+    text = new_page(spec, os.devnull, "tool", "Map", [], TODAY).text
+    assert "Write here." in english and "Choose terms" in english
+    for placeholder in ("One or two plain sentences", "Choose terms", "Write here."):
+        assert placeholder not in text
+    assert "Ysgrifennwch yma." in text and "Dewiswch dermau" in text
