@@ -13,11 +13,11 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+import site_content
 from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, write_site
 from coproduction.core import words as words_module
 from coproduction.core.words import CORE_WORDS
@@ -28,7 +28,10 @@ PLUGIN = REPO / "plugins/coproduction/mkdocs_plugin"
 WELSH = PLUGIN / "locales/cy/LC_MESSAGES/coproduction.po"
 OVERRIDES = REPO / "overrides"
 """The site's own templates: they take their words from the same catalogue."""
-SHIPPED = ("en", *sorted(path.parent.parent.name for path in Path(LOCALES).glob("*/LC_MESSAGES/coproduction.po")))
+SHIPPED = (
+    "en",
+    *sorted(path.parent.parent.name for path in Path(LOCALES).glob("*/LC_MESSAGES/coproduction.po")),
+)
 """English (the source) and each language the plugin has a catalogue for."""
 
 Message = str | tuple[str, str]
@@ -169,7 +172,8 @@ def test_a_language_without_a_catalogue_says_so_and_uses_english(make_site: Any)
 
 # ---- Each shipped language's build holds no word of another ------------------------------
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+"""A word: letters, and an apostrophe within (Welsh "i'r", English "don't")."""
 # The fixture writes its own words from these made-up ones, which no language's interface uses.
 _AUTHORS = "zed:\n  name: Zed Zonk\n  role: Zibber\nvex:\n  name: Vex Vorn\n"
 
@@ -199,7 +203,13 @@ FIXTURE_FILES: dict[str, str | bytes] = {
         "2021-08-09",
         ["zed"],
         ["zap", "zip"],
-        source={"title": "Zoo", "author": "Qat Qix", "published": "2018-03-04", "where": "Zine", "url": "https://example.org/zoo"},
+        source={
+            "title": "Zoo",
+            "author": "Qat Qix",
+            "published": "2018-03-04",
+            "where": "Zine",
+            "url": "https://example.org/zoo",
+        },
     ),
     "docs/index.md": page({"title": "Zorbo", "barriers": []}, "Zib [zab](zeta.md).\n\n## Zorb\n\nQuix.\n"),
     "docs/zeta.md": page(
@@ -245,7 +255,12 @@ def _fixture_config(language: str) -> dict[str, Any]:
         "site_dir": "site",
         "theme": {"language": language},
         "extra": {"contact": {"email": "zib@example.org", "post": "Zib, Zab"}},
-        "nav": [{"Zorbo": "index.md"}, {"Zeta": "zeta.md"}, {"Zog": "posts/index.md"}, {"Zorriers": "barriers/index.md"}],
+        "nav": [
+            {"Zorbo": "index.md"},
+            {"Zeta": "zeta.md"},
+            {"Zog": "posts/index.md"},
+            {"Zorriers": "barriers/index.md"},
+        ],
         "plugins": ["search", {"coproduction": options}],
     }
 
@@ -367,19 +382,30 @@ def test_each_shipped_languages_build_shows_no_word_of_another(language: str, tm
     from coproduction.mkdocs_plugin.translations import words_for
 
     shutil.copytree(OVERRIDES, tmp_path / "overrides")
-    write_site(tmp_path, FIXTURE_FILES, _fixture_config(language))
+    # The files mkdocs.yml may name (a logo, a favicon), as in the repository's docs/.
+    docs = REPO / str(site_content.config().get("docs_dir", "docs"))
+    assets = {
+        f"docs/{file.relative_to(docs).as_posix()}": file.read_bytes()
+        for file in docs.rglob("*")
+        if file.is_file() and file.suffix != ".md"
+    }
+    write_site(tmp_path, {**assets, **FIXTURE_FILES}, _fixture_config(language))
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
     missing = [url for url in GENERATED if not (built.site / url).is_file() and not built.exists(url)]
     assert missing == [], f"the fixture lacks pages it is meant to have: {missing}"
 
     own = _interface(language)
-    others = {word: origin for other in SHIPPED if other != language for word, origin in _interface(other).items()}
+    others = {
+        word: origin for other in SHIPPED if other != language for word, origin in _interface(other).items()
+    }
     foreign = {word: origin for word, origin in others.items() if word not in own}
     assert len(foreign) > 100
     identifiers = {kind.key for kind in DEFAULT_KINDS} | {"barriers", "zap", "zip", "zed", "vex"}
     shown = _shown(built.site, identifiers)
-    assert {*(f"{url}index.html" for url in GENERATED if "." not in url), "feed.xml", "404.html"} <= set(shown)
+    assert {*(f"{url}index.html" for url in GENERATED if "." not in url), "feed.xml", "404.html"} <= set(
+        shown
+    )
     found = []
     for name, text in shown.items():
         for match in _WORD_RE.finditer(text):
@@ -391,7 +417,7 @@ def test_each_shipped_languages_build_shows_no_word_of_another(language: str, tm
 
     # And the words are there, in this language: the table of contents and heading links
     # (from the catalogue, not mkdocs.yml), the site's templates, a summary's feed item.
-    words = words_for(language, [], lambda message: None)
+    words = words_for(language, [str(tmp_path / "overrides/locales")], lambda message: None)
     zeta = built.html("zeta/")
     link = html.escape(words.t("Link to this section"), quote=False)  # as Python-Markdown writes it
     assert f'class="headerlink" href="#zorb" title="{link}">{link}</a>' in zeta

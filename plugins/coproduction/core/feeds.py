@@ -33,7 +33,10 @@ def summary_of(post: PageRecord, say: Say) -> str:
     if source is None:
         return ""
     if source.published:
-        return say(words.SUMMARY_YEAR, title=source.title, author=source.author, year=source.published.year) + " "
+        return (
+            say(words.SUMMARY_YEAR, title=source.title, author=source.author, year=source.published.year)
+            + " "
+        )
     return say(words.SUMMARY, title=source.title, author=source.author) + " "
 
 

@@ -33,7 +33,9 @@ def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
         "description": {"type": "string", "description": say(words.SCHEMA_DESCRIPTION)},
         "kind": {
             "enum": list(kinds),
-            "description": say(words.SCHEMA_KIND, kinds="; ".join(f"{k}: {v.title}" for k, v in kinds.items())),
+            "description": say(
+                words.SCHEMA_KIND, kinds="; ".join(f"{k}: {v.title}" for k, v in kinds.items())
+            ),
         },
         "date": {**_DATE, "description": say(words.SCHEMA_DATE)},
         "authors": {
@@ -77,7 +79,9 @@ def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
     dated = [k for k, v in kinds.items() if v.dated]
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": say(words.SCHEMA_TITLE, site=spec.site_name) if spec.site_name else say(words.SCHEMA_TITLE_ANY),
+        "title": say(words.SCHEMA_TITLE, site=spec.site_name)
+        if spec.site_name
+        else say(words.SCHEMA_TITLE_ANY),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,

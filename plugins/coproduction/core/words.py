@@ -1,7 +1,8 @@
-"""The words the core writes into pages: titles and descriptions of the pages it makes, of
-its feeds and their items, the names of the default kinds, the front matter's schema and
-the placeholders of ``make new``. Each is an English message with ``{named}`` values; ``SiteSpec.say`` gives it
-in the site's language, from translations the adapter reads (the core reads no catalogue).
+"""The words the core writes: titles and descriptions of the pages it makes, of its feeds
+and their items, the default kinds' names, the front matter schema's descriptions and the
+placeholders of ``make new``. Each is an English message with ``{named}`` values;
+``SiteSpec.say`` gives it in the site's language, from translations the adapter reads
+(the core reads no catalogue).
 """
 
 from __future__ import annotations

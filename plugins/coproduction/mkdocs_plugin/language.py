@@ -45,9 +45,16 @@ def search_settings(config: MkDocsConfig) -> None:
 
     language = str(config.theme.get("language") or "en").replace("-", "_")
     # "search" is Material's "material/search" when the theme is Material.
-    search = next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None)
+    search = next(
+        (plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None
+    )
     settings = getattr(search, "config", None)
-    if settings is None or "pipeline" not in settings or settings.get("lang") or settings["pipeline"] is not None:
+    if (
+        settings is None
+        or "pipeline" not in settings
+        or settings.get("lang")
+        or settings["pipeline"] is not None
+    ):
         return
     if language.split("_")[0].lower() == "en" or LangOption().get_lunr_supported_lang(language):
         return

@@ -398,7 +398,9 @@ def test_new_writes_a_page_that_checks_clean_and_never_overwrites(
 
 
 def test_new_writes_its_placeholders_in_the_sites_language(tmp_path: Path) -> None:
-    config = write_site(tmp_path, CLEAN, CONFIG.replace("  name: material\n", "  name: material\n  language: cy\n"))
+    config = write_site(
+        tmp_path, CLEAN, CONFIG.replace("  name: material\n", "  name: material\n  language: cy\n")
+    )
     assert main(["new", "-f", str(config), "tool", "Map pwer"]) == 0
     text = (tmp_path / "toolkit/map-pwer.md").read_text(encoding="utf-8")
     assert "description: Un neu ddwy frawddeg syml am y dudalen hon" in text
