@@ -456,3 +456,10 @@ def test_search_leaves_out_english_stop_words_where_lunr_has_no_language(
     built = make_site({}, config)
     index = json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))
     assert (index["config"]["lang"], index["config"]["pipeline"]) == (["en"], pipeline)
+
+
+def test_a_language_without_a_catalogue_keeps_materials_title_for_the_contents(make_site: Any) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    config["theme"] = {**config["theme"], "language": "fr"}
+    built = make_site({"docs/zeta.md": page({"title": "Zeta", "barriers": []}, "## Zorb\n\nZib.\n")}, config)
+    assert '<nav class="md-nav md-nav--secondary" aria-label="Table des matières">' in built.html("zeta/")

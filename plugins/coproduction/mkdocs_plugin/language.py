@@ -23,12 +23,14 @@ def toc_settings(config: MkDocsConfig, words: Words) -> None:
     """The ``toc`` extension's ``title`` (Material's "On this page" in the sidebar and above
     the article) and, where ``permalink: true`` asks for heading links, their text and
     ``title`` attribute: read out by screen readers, where the extension would say "¶"
-    and "Permanent link" in English."""
+    and "Permanent link" in English. In a language we have no catalogue for, the title is
+    left to Material, which may have it."""
     name = next((name for name in _TOC if name in config.markdown_extensions), None)
     if name is None:
         return
     settings = config.mdx_configs.setdefault(name, {})
-    settings.setdefault("title", words.t(ON_THIS_PAGE))
+    if words.catalogued:
+        settings.setdefault("title", words.t(ON_THIS_PAGE))
     if settings.get("permalink") is True:
         settings["permalink"] = words.t(LINK_TO_SECTION)
     if settings.get("permalink"):

@@ -30,9 +30,11 @@ LOCALES = os.path.join(os.path.dirname(__file__), "locales")
 class Words:
     """Translate our strings and format dates, for one language."""
 
-    def __init__(self, language: str, translations: NullTranslations) -> None:
+    def __init__(self, language: str, translations: NullTranslations, *, catalogued: bool = True) -> None:
         self.language = language
         self.translations = translations
+        self.catalogued = catalogued
+        """The language has a catalogue (English, the source, needs none): else these are English."""
         try:
             self.locale: Locale | None = Locale.parse(language.replace("-", "_"))
         except (ValueError, UnknownLocaleError):
@@ -87,7 +89,7 @@ def _words(language: str, folders: tuple[str, ...]) -> tuple[Words, bool]:
             found.merge(merged)
             merged = found
     missing = merged is None and language.split("-")[0].split("_")[0] != "en"
-    return Words(language, merged or NullTranslations()), missing
+    return Words(language, merged or NullTranslations(), catalogued=not missing), missing
 
 
 def words_for(language: str, folders: Iterable[str], warn: Callable[[str], None]) -> Words:
