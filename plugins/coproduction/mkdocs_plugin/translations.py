@@ -30,7 +30,7 @@ LOCALES = os.path.join(os.path.dirname(__file__), "locales")
 class Words:
     """Translate our strings and format dates, for one language."""
 
-    def __init__(self, language: str, translations: NullTranslations, *, catalogued: bool = True) -> None:
+    def __init__(self, language: str, translations: NullTranslations, *, catalogued: bool) -> None:
         self.language = language
         self.translations = translations
         self.catalogued = catalogued
