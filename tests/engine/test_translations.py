@@ -281,29 +281,32 @@ def _material_words(language: str) -> dict[str, str]:
 def _interface(language: str) -> dict[str, str]:
     """Every word the interface may show in ``language``, each with where it comes from: the
     plugin's catalogue, Material's, the toc extension's own (English) defaults, Babel's
-    names of the months and days."""
+    names of the months and days. Another language's words count only from the strings it
+    translates differently from English: a string left in English gives it no English words."""
     from babel.core import Locale
 
     found: dict[str, str] = {}
 
     def add(text: str, origin: str) -> None:
-        for word in _WORD_RE.findall(text):
+        for word in _WORD_RE.findall(re.sub(r"\{\w+\}", " ", text)):
             found.setdefault(word.casefold(), f"{text!r} ({origin})")
 
+    english = _material_words("en")
     if language == "en":
         for message in [*_ids(_catalogue(WELSH, "cy")), *CORE_WORDS, *ADAPTER_WORDS, *_template_messages()]:
             for text in message if isinstance(message, tuple) else (message,):
-                add(re.sub(r"\{\w+\}", " ", text), "the plugin's catalogue")
+                add(text, "the plugin's catalogue")
         add("Permanent link", "the toc extension")
     else:
         po = Path(LOCALES) / language / "LC_MESSAGES/coproduction.po"
         for message in _catalogue(po, language):
-            if not message.id:
-                continue  # the header
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
             for text in message.string if isinstance(message.string, tuple) else (message.string,):
-                add(re.sub(r"\{\w+\}", " ", text), f"{po.relative_to(REPO)}")
+                if message.id and text not in ids:  # not the header, nor a string left as it was
+                    add(text, f"{po.relative_to(REPO)}")
     for key, text in _material_words(language).items():
-        add(text, f"Material's {language}.html: {key}")
+        if language == "en" or text != english.get(key):
+            add(text, f"Material's {language}.html: {key}")
     locale = Locale.parse(language)
     for names in (locale.months["format"]["wide"], locale.days["format"]["wide"]):
         for name in names.values():
