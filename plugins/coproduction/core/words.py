@@ -7,14 +7,14 @@ from __future__ import annotations
 
 __all__ = ["CORE_WORDS"]
 
-BLOG = "Blog"
-BLOG_PAGE = "Blog, page {number}"
 LATER_PAGE = "{title}, page {number}"
-BLOG_ABOUT = "Posts from {site}, newest first."
-ARCHIVE = "Blog archive"
-ARCHIVE_ABOUT = "Every year of the blog, and how many posts it has."
-YEAR = "Posts from {year}"
-YEAR_ABOUT = "Blog posts published in {year}, newest first."
+SECTION_ABOUT = "{kinds} from {site}, newest first."
+"""A dated section's description ({kinds}: the plural of its kind, "Stories"), and its feed's."""
+SECTION_BY_TITLE = "{kinds} from {site}, by title."
+ARCHIVE = "{kinds} by year"
+ARCHIVE_ABOUT = "{kinds}: every year, and how many each has."
+YEAR = "{kinds} from {year}"
+YEAR_ABOUT = "{kinds} published in {year}, newest first."
 AUTHORS = "Authors"
 AUTHORS_ABOUT = "Everyone who writes for the blog, and what they wrote."
 COMBINATION_ABOUT = "Pages about all of these: {terms}."
@@ -22,12 +22,12 @@ LAST_OF_LIST = "{first} and {last}"
 FEED_ABOUT = "New posts from {site}"
 TERM_FEED = "{site}: {term}"
 TERM_FEED_ABOUT = "Posts about {term}"
+SECTION_FEED = "{site}: {kinds}"
 
 CORE_WORDS = (
-    BLOG,
-    BLOG_PAGE,
     LATER_PAGE,
-    BLOG_ABOUT,
+    SECTION_ABOUT,
+    SECTION_BY_TITLE,
     ARCHIVE,
     ARCHIVE_ABOUT,
     YEAR,
@@ -39,5 +39,6 @@ CORE_WORDS = (
     FEED_ABOUT,
     TERM_FEED,
     TERM_FEED_ABOUT,
+    SECTION_FEED,
 )
 """Every message above: the adapter translates these into ``SiteSpec.words``."""

@@ -201,7 +201,7 @@ def test_valid_post() -> None:
 
 def test_post_without_date() -> None:
     page, problems = post("title: P\nauthors: [alex-fox]\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs a date: add 'date: YYYY-MM-DD'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs a date: add 'date: YYYY-MM-DD'")]
     assert page.date is None
 
 
@@ -229,7 +229,7 @@ def test_post_with_a_badly_written_date(value: str) -> None:
 
 def test_post_without_authors() -> None:
     page, problems = post("title: P\ndate: 2019-04-29\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs authors: add 'authors: [your-id]'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs authors: add 'authors: [your-id]'")]
     assert page.authors == ()
 
 
@@ -264,8 +264,8 @@ def test_kind_post_in_front_matter_makes_date_and_authors_required() -> None:
     page, problems = record("---\ntitle: A\nkind: post\n---\n")
     assert page.kind == "post"
     assert sorted(p.message.split(":")[0] for p in problems) == [
-        "a post needs a date",
-        "a post needs authors",
+        "a blog post needs a date",
+        "a blog post needs authors",
     ]
 
 
