@@ -18,8 +18,8 @@ from conftest import REPO
 __all__ = [
     "blog",
     "config",
-    "dated_sections",
     "dated_kinds",
+    "dated_sections",
     "day",
     "folder_of",
     "folders",

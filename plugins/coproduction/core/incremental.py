@@ -66,8 +66,9 @@ class _Views:
             page,
             lambda: digest(
                 page.src_uri, page.path, page.url, page.title, page.description, page.kind, page.kind_name,
-                page.dated, page.landing, _plain(page.terms), page.date, page.authors, page.draft, page.reviewed,
-                page.easy_read, page.source, _plain(page.meta), page.reading_time, page.excerpt_digest,
+                page.dated, page.landing, _plain(page.terms), page.date, page.authors, page.draft,
+                page.reviewed, page.easy_read, page.source, _plain(page.meta), page.reading_time,
+                page.excerpt_digest,
             ),
         )  # fmt: skip
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from unit_support import make_page
 
-from coproduction.core.blog import Blog, Listing, build_blog, pager, reading_time
+from coproduction.core.blog import Blog, Listing, build_blog, build_sections, pager, reading_time
 from coproduction.core.records import Author, PageRecord
 
 AUTHORS = {
@@ -252,3 +252,51 @@ def test_the_blog_and_the_shorter_lists_have_their_own_page_sizes() -> None:
     assert [len(listing.posts) for listing in blog.sections[0].listings] == [5, 5, 5, 5, 5, 2]
     ann = next(page for page in blog.authors if page.author.id == "ann")
     assert [len(listing.posts) for listing in ann.listings] == [20, 7]
+
+
+def test_each_dated_folder_is_a_section_of_its_own() -> None:
+    """A post is listed in its folder's section; a dated page elsewhere in the first section of
+    its kind. Neighbours stay in a section; the site's posts and authors hold them all."""
+    pages = [
+        make_page("posts/a/", "A", kind="post", date="2020-01-01", authors=("ann",)),
+        make_page("stories/s/", "S", kind="story", dated=True, date="2020-02-01", authors=("ann",)),
+        make_page("posts/b/", "B", kind="post", date="2020-03-01", authors=("ann",)),
+        make_page("guide-story/", "G", kind="story", dated=True, date="2020-04-01", authors=("bob",)),
+    ]
+    blog = build_blog(pages, AUTHORS, folders=[("posts", "post"), ("stories", "story")])
+    posts, stories = blog.sections
+    assert [p.title for p in posts.pages] == ["B", "A"]
+    assert [p.title for p in stories.pages] == ["G", "S"]
+    assert (stories.listings[0].url, stories.archive_url, stories.feed_url) == (
+        "stories/",
+        "stories/archive/",
+        "stories/feed.xml",
+    )
+    assert [a.src_uri for a in stories.archives] == ["stories/archive/2020.md"]
+    assert [p.title for p in blog.posts] == ["G", "B", "S", "A"]
+    assert [(n and n.title, o and o.title) for n, o in (blog.neighbours[p.url] for p in posts.pages)] == [
+        (None, "A"),
+        ("B", None),
+    ]
+    ann = next(a for a in blog.authors if a.author.id == "ann")
+    assert [p.title for p in ann.posts] == ["B", "S", "A"]
+    # With one dated section, its feed is the site's.
+    assert build_blog(pages, AUTHORS).sections[0].feed_url == "feed.xml"
+
+
+def test_an_undated_section_lists_its_folder_by_title_without_its_landing_page() -> None:
+    pages = [
+        make_page("toolkit/", "Toolkit", kind="tool", src_uri="toolkit/index.md", landing=True),
+        make_page("toolkit/b/", "b tool", kind="tool"),
+        make_page("toolkit/a/", "A tool", kind="tool"),
+        make_page("toolkit/sub/c/", "C tool", kind="tool"),
+        make_page("guide/", "Guide"),
+        make_page("toolkit/p/", "Dated", kind="post", date="2020-01-01"),
+    ]
+    (section,) = build_sections(pages, [("toolkit", "tool")], per_page=2)
+    assert [[p.title for p in listing.posts] for listing in section.listings] == [
+        ["A tool", "b tool"],
+        ["C tool"],
+    ]
+    assert [listing.src_uri for listing in section.listings] == ["toolkit/index.md", "toolkit/page/2.md"]
+    assert not section.dated and section.archives == [] and section.feed_url == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,7 +11,7 @@ from unit_support import SPEC, make_page
 from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
-from coproduction.core.settings import SiteSpec
+from coproduction.core.settings import KindSpec, SiteSpec
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),
@@ -535,3 +536,32 @@ def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets:
     """Each kind of link is looked for only where its mark (``](`` or ``]:``) is in the page."""
     page, _ = record(f"---\ntitle: Links\n---\n{body}", path="docs/guidance/links.md")
     assert link_targets(page) == targets
+
+
+def test_messages_name_the_page_s_own_kind() -> None:
+    kinds = (
+        *SPEC.kinds,
+        KindSpec("event", "Event", "Events", dated=True),
+        KindSpec("faq", "FAQ", "FAQs", True),
+    )
+    spec = dataclasses.replace(SPEC, kinds=kinds)
+    for kind, who in (("event", "an event"), ("faq", "a FAQ")):
+        _, problems = record("---\ntitle: E\n---\nBody\n", spec=spec, kind=kind)
+        assert [p.message for p in problems] == [
+            f"{who} needs a date: add 'date: YYYY-MM-DD'",
+            f"{who} needs authors: add 'authors: [your-id]'",
+        ]
+
+
+def test_a_landing_page_of_a_dated_folder_is_never_dated() -> None:
+    page, problems = make_record(
+        split("---\ntitle: Stories\n---\nOur stories.\n", "posts/index.md"),
+        src_uri="posts/index.md",
+        url="posts/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+        landing=True,
+    )
+    assert problems == []
+    assert (page.dated, page.landing, page.is_post) == (False, True, False)
