@@ -193,3 +193,20 @@ def test_a_site_with_one_blog_has_one_feed_and_its_addresses_stay(tmp_path: Path
     assert [e.title for e in _feed(built, "feed.xml").entries] == ["posts p3", "posts p2", "posts p1"]
     assert not built.exists("posts/feed.xml")
     assert 'href="../feed.xml">Follow new blog posts (RSS feed)</a>' in built.html("posts/")
+
+
+def test_without_a_landing_page_a_section_is_headed_by_its_kind(tmp_path: Path) -> None:
+    """No toolkit/index.md, and a draft stories/index.md (left out of a build): the lists are
+    made in their place, headed by the kinds' plurals."""
+    files = {k: v for k, v in _files().items() if k != "toolkit/index.md"}
+    files["stories/index.md"] = page({"title": "Our stories", "draft": True, "barriers": []}, "Soon.\n")
+    write_site(tmp_path, files, _config())
+    built = build_site(tmp_path, strict=True)
+    stories = built.html("stories/")
+    assert "<h1>Stories</h1>" in stories and "Soon." not in stories
+    assert _summaries(stories) == ["stories s3", "stories s2"]
+    assert "<title>Stories, page 2 - Test Toolkit</title>" in built.html("stories/page/2/")
+    toolkit = built.html("toolkit/")
+    assert "<h1>Tools</h1>" in toolkit
+    assert _items(toolkit[toolkit.index("<article") :]) == ["Access form", "Budget plan"]
+    assert 'content="Tools from Test Toolkit, by title."' in toolkit
