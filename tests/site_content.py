@@ -19,6 +19,7 @@ __all__ = [
     "blog",
     "config",
     "dated_kinds",
+    "dated_sections",
     "day",
     "folder_of",
     "folders",
@@ -28,6 +29,7 @@ __all__ = [
     "options",
     "posts",
     "published",
+    "section_of",
     "split",
     "taxonomies",
     "url",
@@ -97,6 +99,22 @@ def blog() -> str:
     return next(f"{key}/" for key, s in (options().get("sources") or {}).items() if s["kind"] in dated)
 
 
+def dated_sections() -> list[str]:
+    """The address of each source folder of a dated kind: each lists its own pages."""
+    dated = dated_kinds()
+    return [f"{key}/" for key, s in (options().get("sources") or {}).items() if s["kind"] in dated]
+
+
+def section_of(md: Path, kind: str) -> str:
+    """The dated section a dated page is listed in: its folder's, else the first of its kind,
+    else the first."""
+    sources = options().get("sources") or {}
+    own = folders()[folder_of(md)][0]
+    if own in dated_sections():
+        return own
+    return next((f"{key}/" for key, s in sources.items() if s["kind"] == kind), dated_sections()[0])
+
+
 def markdown_files() -> list[Path]:
     """Every Markdown file of the site's content folders."""
     return sorted(md for folder in folders() for md in folder.rglob("*.md"))
@@ -147,12 +165,18 @@ def url(md: Path) -> str:
     return folders()[folder][0] + "".join(f"{part}/" for part in parts)
 
 
-def posts() -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
-    """Published pages of a dated kind, newest first, then by title: (date, title, file, front matter)."""
+def posts(section: str | None = None) -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
+    """Published pages of a dated kind (of one ``section`` of them, by its address), newest
+    first, then by title: (date, title, file, front matter). A source folder's ``index.md`` is
+    its landing page, never dated."""
     dated, found = dated_kinds(), []
     for md in markdown_files():
         meta = front_matter(md)
         when = day(meta.get("date"))
-        if published(md) and when and meta.get("kind", folders()[folder_of(md)][1]) in dated:
+        folder = folder_of(md)
+        kind = meta.get("kind", folders()[folder][1])
+        if md == folder / "index.md" and folders()[folder][0]:
+            continue
+        if published(md) and when and kind in dated and section in (None, section_of(md, kind)):
             found.append((when, str(meta["title"]), md, meta))
     return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))

@@ -48,6 +48,9 @@ EVERY_PROBLEM: dict[str, str | bytes] = {
     "posts/noauthors.md": page({"title": "No authors", "date": "2020-01-01", "barriers": []}),
     "posts/baddate.md": page({"title": "Bad date", "date": "2019-02-30", "authors": ["ann"]}),
     "posts/stranger.md": page({"title": "Stranger", "date": "2020-02-02", "authors": ["anne"]}),
+    # A second dated folder: its landing page needs no date; a story without one is named a story.
+    "stories/index.md": page({"title": "Stories", "barriers": []}, "Our stories.\n"),
+    "stories/nodate.md": page({"title": "No date", "authors": ["ann"], "barriers": []}),
 }
 
 
@@ -56,7 +59,18 @@ def _every_problem_config() -> dict[str, Any]:
     del config["site_url"]  # the blog's feeds need it
     options = plugin_options(config)
     options["relatd"] = 3  # an unknown option
-    options["sources"] = {**options["sources"], "extra": {"dir": "extra", "kind": "tool"}}
+    options["sources"] = {
+        **options["sources"],
+        "stories": {"dir": "stories", "kind": "story"},
+        "extra": {"dir": "extra", "kind": "tool"},
+    }
+    options["kinds"] = {
+        "guide": {"title": "Guide", "plural": "Guidance"},
+        "principle": {"title": "Principle", "plural": "Principles"},
+        "tool": {"title": "Tool", "plural": "Tools"},
+        "post": {"title": "Blog post", "plural": "Blog posts", "dated": True},
+        "story": {"title": "Story", "plural": "Stories", "dated": True},
+    }
     config["plugins"] = ["search", {"coproduction": options}]
     return config
 
@@ -135,6 +149,7 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
         "posts/noauthors.md:1",
         "posts/nodate.md:1",
         "posts/stranger.md:5",
+        "stories/nodate.md:1",
         "toolkit/checklist.md:1",
     ]
     text = "\n".join(checked)
@@ -150,6 +165,8 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
         "move it to posts/stray.md",
         "toolkit/checklist.md:1: this file and docs/toolkit/checklist.md are both published at "
         "/toolkit/checklist/",
+        "stories/nodate.md:1: a story needs a date: add 'date: YYYY-MM-DD'",
+        "posts/nodate.md:1: a blog post needs a date: add 'date: YYYY-MM-DD'",
     ):
         assert expected in text, expected
     assert "in-code.md" not in text

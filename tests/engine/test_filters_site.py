@@ -116,9 +116,9 @@ def test_term_and_combination_pages_are_in_the_search_index_by_title_and_descrip
         ("barriers/", "Barriers"),
         ("barriers/power/", "Power"),
         ("barriers/power%2Bleadership/", "Power and Leadership"),
-        ("posts/", "Blog"),
-        ("posts/archive/", "Blog archive"),
-        ("posts/archive/2021/", "Posts from 2021"),
+        ("posts/", "Blog posts"),
+        ("posts/archive/", "Blog posts by year"),
+        ("posts/archive/2021/", "Blog posts from 2021"),
         ("authors/", "Authors"),
         ("authors/ann/", "Ann Author"),
     ):

@@ -94,6 +94,7 @@ KINDS = [
     "guide/",
     "easy-read/guide/",
     "toolkit/checklist/",
+    "toolkit/",
     "posts/",
     "posts/page/2/",
     "posts/first/",

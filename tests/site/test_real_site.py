@@ -44,13 +44,15 @@ def test_nav_has_sections_not_pages(real: Built) -> None:
 
 
 def test_blog_lists_posts_newest_first(real: Built) -> None:
+    """Each dated folder (the blog, and any other) lists its own pages, newest first."""
     posts = site_content.posts()
     assert posts, "the site has no published post"
-    shown = re.findall(
-        r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', real.html(site_content.blog())
-    )
     per_page = int(site_content.options().get("posts_per_page", 10))
-    assert [html.unescape(t) for t in shown] == [title for _, title, _, _ in posts[:per_page]]
+    for section in site_content.dated_sections():
+        page = real.html(section)
+        shown = re.findall(r'<h2 class="cp-summary__title"><a href="[^"]*">([^<]+)</a>', page)
+        own = site_content.posts(section)
+        assert [html.unescape(t) for t in shown] == [title for _, title, _, _ in own[:per_page]], section
     day, _, md, _ = posts[0]
     assert f"{day.day} {day:%B %Y}" in real.html(site_content.url(md))
 
@@ -90,7 +92,12 @@ def test_every_taxonomy_has_an_overview_and_a_page_and_feed_per_term(real: Built
 
 
 def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(real: Built) -> None:
-    """An untagged page shows no terms at all (the page template writes nothing for it)."""
+    """An untagged page shows no terms at all (the page template writes nothing for it). A page's
+    own terms are in its footer: a section's landing page lists other pages, with theirs, above it."""
+
+    def footer(html_path: Path) -> str:
+        return html_path.read_text(encoding="utf-8").split('class="cp-page-footer"', 1)[1]
+
     pages = [
         real.site / site_content.url(md) / "index.html"
         for md in site_content.markdown_files()
@@ -100,7 +107,7 @@ def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(rea
     for html_path in pages:
         html = html_path.read_text(encoding="utf-8")
         assert 'class="cp-page-footer"' in html, html_path
-    tagged = [p for p in pages if 'class="cp-chip"' in p.read_text(encoding="utf-8")]
+    tagged = [p for p in pages if 'class="cp-chip"' in footer(p)]
     keys = set(site_content.options()["taxonomies"])
     assert len(tagged) == sum(
         1
@@ -108,9 +115,9 @@ def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(rea
         if site_content.published(md) and any(site_content.front_matter(md).get(k) for k in keys)
     )
     for html_path in tagged:
-        assert 'class="cp-related"' in html_path.read_text(encoding="utf-8"), html_path
+        assert 'class="cp-related"' in footer(html_path), html_path
     for html_path in (p for p in pages if p not in tagged):
-        html = html_path.read_text(encoding="utf-8")
+        html = footer(html_path)
         assert 'class="cp-terms"' not in html and 'class="cp-related"' not in html, html_path
 
 

@@ -66,6 +66,7 @@ def read_page(
         kind=file.kind,
         spec=spec,
         authors=authors,
+        landing=spec.landing(file.src_uri) is not None and file.folder != spec.docs_dir,
     )
     record.source_digest = digest_text(text)
     record.links = link_targets(record, spec.absolute_links_from_docs)

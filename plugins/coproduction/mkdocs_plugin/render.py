@@ -18,12 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from coproduction.core.blog import Listing, Section
 from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
 from coproduction.mkdocs_plugin.translations import Words
 
-__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer", "search_entry", "theme_meta"]
+__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer", "search_entry", "section_context", "theme_meta"]
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 """Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
@@ -123,31 +124,55 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
         }
     if made.kind == "combination":
         return {"index": made.index, "combination": made.combination, "listing": made.listing}
-    assert blog is not None, made.kind  # every other kind is a blog page
-    if made.kind == "blog":
+    section = made.section
+    if section is not None:
+        kinds = indexes.spec.plural(section.kind)
+        if made.kind in ("blog", "section"):
+            return section_context(section, made.listing, indexes)
+        if made.kind == "archive-index":
+            return {"archives": section.archives, "kinds": kinds}
         return {
+            "archive": made.archive,
             "listing": made.listing,
-            "filters": [(index.taxonomy.title, index.terms) for index in indexes.taxonomies if index.terms],
-            "archive_url": blog.archive_url,
-            "authors_url": blog.authors_url if blog.authors else None,
-            "feed_url": "feed.xml" if feeds else None,
+            "archive_index_url": section.archive_url,
+            "kinds": kinds,
         }
-    if made.kind == "archive-index":
-        return {"archives": blog.archives}
-    if made.kind == "archive":
-        return {"archive": made.archive, "listing": made.listing, "archive_index_url": blog.archive_url}
+    assert blog is not None, made.kind  # every other kind is an author's page or their index
     if made.kind == "authors":
         return {"authors": blog.authors}
     return {"author_page": made.author_page, "listing": made.listing, "authors_url": blog.authors_url}
+
+
+def section_context(
+    section: Section, listing: Listing | None, indexes: Indexes, *, landing: bool = False
+) -> dict[str, Any]:
+    """The view data of a page of a section's list: a generated one, or its landing page's
+    (``landing``: the list goes under the page's own title and text)."""
+    context = {"listing": listing, "kinds": indexes.spec.plural(section.kind), "landing": landing}
+    if not section.dated:
+        return context
+    blog = indexes.blog
+    assert blog is not None  # a dated section is the blog's
+    return {
+        **context,
+        "filters": [(index.taxonomy.title, index.terms) for index in indexes.taxonomies if index.terms],
+        "archive_url": section.archive_url,
+        "authors_url": blog.authors_url if blog.authors else None,
+        "feed_url": section.feed_url if indexes.has_feeds else None,
+    }
 
 
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview": ("coproduction/overview.html", ("index",)),
     "term": ("coproduction/term.html", ("index", "entry", "listing", "feed_url", "easy_read")),
     "combination": ("coproduction/combination.html", ("index", "combination", "listing")),
-    "blog": ("coproduction/blog.html", ("listing", "filters", "archive_url", "authors_url", "feed_url")),
-    "archive-index": ("coproduction/archive-index.html", ("archives",)),
-    "archive": ("coproduction/archive.html", ("archive", "listing", "archive_index_url")),
+    "blog": (
+        "coproduction/blog.html",
+        ("listing", "kinds", "landing", "filters", "archive_url", "authors_url", "feed_url"),
+    ),
+    "section": ("coproduction/section.html", ("listing", "kinds", "landing")),
+    "archive-index": ("coproduction/archive-index.html", ("archives", "kinds")),
+    "archive": ("coproduction/archive.html", ("archive", "listing", "archive_index_url", "kinds")),
     "authors": ("coproduction/authors.html", ("authors",)),
     "author": ("coproduction/author.html", ("author_page", "listing", "authors_url")),
 }
@@ -350,6 +375,12 @@ class Renderer:
             return self.render(template, context, **_context(made, indexes))
         title, header, footer = self._additions(page, record, config)
         content = page.content or ""
+        section = indexes.landings.get(record.src_uri)
+        if section is not None:  # a section's landing page: its list under its text
+            template, _ = CONTEXTS["blog" if section.dated else "section"]
+            context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config}
+            listed = section_context(section, section.listings[0], indexes, landing=True)
+            footer = self.render(template, context, **listed) + footer
         end = _h1_end(content)
         if end < 0:
             return "".join((title, header, content, footer))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,7 +11,7 @@ from unit_support import SPEC, make_page
 from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
-from coproduction.core.settings import SiteSpec
+from coproduction.core.settings import KindSpec, SiteSpec
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),
@@ -201,7 +202,7 @@ def test_valid_post() -> None:
 
 def test_post_without_date() -> None:
     page, problems = post("title: P\nauthors: [alex-fox]\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs a date: add 'date: YYYY-MM-DD'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs a date: add 'date: YYYY-MM-DD'")]
     assert page.date is None
 
 
@@ -229,7 +230,7 @@ def test_post_with_a_badly_written_date(value: str) -> None:
 
 def test_post_without_authors() -> None:
     page, problems = post("title: P\ndate: 2019-04-29\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs authors: add 'authors: [your-id]'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs authors: add 'authors: [your-id]'")]
     assert page.authors == ()
 
 
@@ -264,8 +265,8 @@ def test_kind_post_in_front_matter_makes_date_and_authors_required() -> None:
     page, problems = record("---\ntitle: A\nkind: post\n---\n")
     assert page.kind == "post"
     assert sorted(p.message.split(":")[0] for p in problems) == [
-        "a post needs a date",
-        "a post needs authors",
+        "a blog post needs a date",
+        "a blog post needs authors",
     ]
 
 
@@ -535,3 +536,32 @@ def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets:
     """Each kind of link is looked for only where its mark (``](`` or ``]:``) is in the page."""
     page, _ = record(f"---\ntitle: Links\n---\n{body}", path="docs/guidance/links.md")
     assert link_targets(page) == targets
+
+
+def test_messages_name_the_page_s_own_kind() -> None:
+    kinds = (
+        *SPEC.kinds,
+        KindSpec("event", "Event", "Events", dated=True),
+        KindSpec("faq", "FAQ", "FAQs", True),
+    )
+    spec = dataclasses.replace(SPEC, kinds=kinds)
+    for kind, who in (("event", "an event"), ("faq", "a FAQ")):
+        _, problems = record("---\ntitle: E\n---\nBody\n", spec=spec, kind=kind)
+        assert [p.message for p in problems] == [
+            f"{who} needs a date: add 'date: YYYY-MM-DD'",
+            f"{who} needs authors: add 'authors: [your-id]'",
+        ]
+
+
+def test_a_landing_page_of_a_dated_folder_is_never_dated() -> None:
+    page, problems = make_record(
+        split("---\ntitle: Stories\n---\nOur stories.\n", "posts/index.md"),
+        src_uri="posts/index.md",
+        url="posts/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+        landing=True,
+    )
+    assert problems == []
+    assert (page.dated, page.landing, page.is_post) == (False, True, False)

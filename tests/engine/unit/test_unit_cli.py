@@ -127,7 +127,7 @@ def test_problems_exit_1_sorted_with_a_summary(tmp_path: Path, capsys: pytest.Ca
     assert "not valid YAML" in messages["docs/guidance/bad-yaml.md:3"]
     assert "unknown author id 'anne'. Did you mean 'ann'?" in messages["posts/typo.md:4"]
     assert "unknown barriers term 'powr'. Did you mean 'power'?" in messages["posts/typo.md:5"]
-    assert "a post needs a date" in messages["posts/undated.md:1"]
+    assert "a blog post needs a date" in messages["posts/undated.md:1"]
     assert "not UTF-8" in messages["toolkit/latin1.md:4"]
     # 13 Markdown files, one unreadable: 12 checked.
     assert lines[-1] == "6 problems in 5 files (12 pages checked)"
