@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from conftest import REPO
 __all__ = [
     "blog",
     "config",
+    "copy_site",
     "dated_kinds",
     "dated_sections",
     "day",
@@ -70,6 +72,27 @@ def folders() -> dict[Path, tuple[str, str]]:
     for key, source in (options().get("sources") or {}).items():
         found[REPO / source["dir"]] = (f"{key}/", source["kind"])
     return found
+
+
+def copy_site(dest: Path) -> None:
+    """mkdocs.yml and every folder and file it names (docs_dir, the theme's custom_dir, the
+    content folders, the authors file) copied into ``dest``: a build there reads what a build of
+    the repository reads, and leaves nothing in it (its ``.cache/`` is ``dest``'s)."""
+    theme = config().get("theme") or {}
+    named = [
+        str(config().get("docs_dir") or "docs"),
+        str(theme.get("custom_dir") or ""),
+        str(options().get("authors") or "posts/authors.yml"),
+        *(str(source["dir"]) for source in (options().get("sources") or {}).values()),
+    ]
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in filter(None, named):
+        source, target = REPO / name, dest / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
 
 
 def dated_kinds() -> set[str]:

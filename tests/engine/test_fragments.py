@@ -8,10 +8,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
-from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, write_site
+import site_content
+from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, plugin_options, write_site
 from coproduction.mkdocs_plugin.fragments import Fragments, link_folder
+
+# isort: split
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import url_filter
 
 
 def _tool(title: str, barriers: list[str]) -> str:
@@ -24,8 +30,9 @@ def _post(title: str, date: str, barriers: list[str]) -> str:
 
 # Pages the nav lists, and pages it does not, side by side in one folder; a page whose
 # folder holds a page the nav lists (guidance/planning/ and guidance/planning/checklist/);
-# top-level pages in different sections (team/ borrows the Blog's; privacy/ has none); and
-# (in the nav) a link into a page's own folder.
+# top-level pages in different sections (team/ borrows the Blog's; privacy/ has none);
+# (in the nav) a link into a page's own folder and a link to a page outside the nav; and
+# footer links to pages beside other pages (accessibility/ beside credits/ and feedback/).
 FILES: dict[str, str | bytes] = {
     "docs/guidance/index.md": page({"title": "Guidance", "barriers": []}),
     "docs/guidance/listed.md": page({"title": "Listed", "barriers": ["power"]}),
@@ -35,6 +42,10 @@ FILES: dict[str, str | bytes] = {
     "docs/guidance/planning/checklist.md": page({"title": "Planning checklist", "barriers": []}),
     "docs/team.md": page({"title": "Team", "barriers": []}),
     "docs/privacy.md": page({"title": "Privacy", "barriers": []}),
+    "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}),
+    "docs/credits.md": page({"title": "Credits", "barriers": []}),
+    "docs/feedback.md": page({"title": "Feedback", "barriers": []}),
+    "docs/glossary.md": page({"title": "Glossary", "barriers": []}),
     "toolkit/index.md": page({"title": "Toolkit", "barriers": []}),
     "toolkit/map.md": _tool("Power map", ["power"]),
     "toolkit/budget.md": _tool("Budget sheet", ["capacity", "power"]),
@@ -53,6 +64,11 @@ def _config(use_directory_urls: bool, custom_dir: Path) -> dict[str, Any]:
     config["theme"]["features"] += ["navigation.tabs", "navigation.footer"]
     config["validation"]["nav"] = {"not_found": "info"}  # the link below is not a file
     config["extra"] = {"section_aliases": {"team": "posts", "authors": "posts"}}
+    plugin_options(config)["footer_links"] = [
+        {"title": "Accessibility statement", "page": "accessibility.md"},
+        {"title": "Credits", "page": "credits.md"},
+        {"title": "Licence", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    ]
     config["nav"] = [
         {"Home": "index.md"},
         {
@@ -63,6 +79,7 @@ def _config(use_directory_urls: bool, custom_dir: Path) -> dict[str, Any]:
                 {"Using the power map": "toolkit/map/#use"},  # a link into a page's folder
             ]
         },
+        {"Give feedback": "feedback/"},  # a link to a page the nav does not list
         {"Toolkit": "toolkit/index.md"},
         {"Blog": "posts/index.md"},
         {"Barriers": "barriers/index.md"},
@@ -84,10 +101,41 @@ class _Kept:
         monkeypatch.setattr(Fragments, "__init__", init)
 
 
+def _own_overrides(tmp_path: Path) -> Path:
+    """The project's ``overrides/`` with a link of the site's own inside a shared fragment
+    (the footer's small print), as a fork might add: to a page no footer link names."""
+    custom = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", custom)
+    copyright_html = custom / "partials" / "copyright.html"
+    text = copyright_html.read_text(encoding="utf-8")
+    mark = '<div class="md-copyright">'
+    assert mark in text
+    own = mark + '\n  <a href="{{ \'glossary/\' | url }}">Glossary</a>'
+    copyright_html.write_text(text.replace(mark, own), encoding="utf-8")
+    return custom
+
+
 def _files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
     }
+
+
+def _both_ways(root: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, bytes], int]:
+    """Build ``root`` sharing fragments and rendering them for every page; assert that every
+    file is the same, byte for byte. The files, and how many fragments the first build reused."""
+    kept = _Kept(monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shared = build_site(root, strict=True, site_dir=out / "shared")
+    with monkeypatch.context() as m:
+        m.setattr(Fragments, "__call__", lambda self, name, page=None, extra=None, *, caller: caller())
+        afresh = build_site(root, strict=True, site_dir=out / "afresh")
+    assert shared.warnings == afresh.warnings == []
+    made, fresh = _files(shared.site), _files(afresh.site)
+    assert sorted(made) == sorted(fresh)
+    differ = [name for name in made if made[name] != fresh[name]]
+    assert differ == []
+    return made, kept.made[0].reused
 
 
 @pytest.mark.parametrize("use_directory_urls", [True, False], ids=["folder-urls", "file-urls"])
@@ -96,21 +144,11 @@ def test_shared_fragments_give_the_site_a_build_rendering_them_for_every_page_gi
 ) -> None:
     root = tmp_path / "src"
     root.mkdir()
-    write_site(root, FILES, _config(use_directory_urls, REPO / "overrides"))
-    kept = _Kept(monkeypatch)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    shared = build_site(root, strict=True, site_dir=tmp_path / "shared")
-    with monkeypatch.context() as m:
-        m.setattr(Fragments, "__call__", lambda self, name, page=None, extra=None, *, caller: caller())
-        afresh = build_site(root, strict=True, site_dir=tmp_path / "afresh")
-    assert shared.warnings == afresh.warnings == []
-    made, fresh = _files(shared.site), _files(afresh.site)
-    assert sorted(made) == sorted(fresh)
-    differ = [name for name in made if made[name] != fresh[name]]
-    assert differ == []
+    write_site(root, FILES, _config(use_directory_urls, _own_overrides(tmp_path)))
+    made, reused = _both_ways(root, tmp_path, monkeypatch)
     # Not vacuous: the first build reused fragments, and the pages really differ where
     # their folders do (a link to the nav's checklist from its parent and a sibling).
-    assert kept.made[0].reused > 0
+    assert reused > 0
     ext = "index.html" if use_directory_urls else ""
     planning = made[f"guidance/planning/{ext}" if ext else "guidance/planning.html"].decode()
     other = made[f"guidance/other/{ext}" if ext else "guidance/other.html"].decode()
@@ -118,6 +156,23 @@ def test_shared_fragments_give_the_site_a_build_rendering_them_for_every_page_gi
         assert 'href="checklist/"' in planning and 'href="../planning/checklist/"' in other
         assert 'href="#use"' in made["toolkit/map/index.html"].decode()
         assert 'href="../map/#use"' in made["toolkit/roles/index.html"].decode()
+        # A footer link, a nav link and the site's own link, each to a page beside others.
+        for name, title in (("accessibility", "Accessibility statement"), ("feedback", "Give feedback")):
+            assert f'href="./">{title}<' in made[f"{name}/index.html"].decode()
+            assert f'href="../{name}/">{title}<' in made["credits/index.html"].decode()
+        assert 'href="./">Glossary<' in made["glossary/index.html"].decode()
+        assert 'href="../glossary/">Glossary<' in made["team/index.html"].decode()
+
+
+def test_this_site_is_the_same_with_shared_fragments_as_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "src"
+    root.mkdir()
+    site_content.copy_site(root)
+    made, reused = _both_ways(root, tmp_path, monkeypatch)
+    assert reused > 0
+    assert sum(name.endswith(".html") for name in made) >= len(site_content.markdown_files())
 
 
 def test_a_site_s_own_nav_template_is_rendered_for_every_page(tmp_path: Path) -> None:
@@ -165,25 +220,69 @@ def test_pages_share_a_folder_s_fragments_only_where_their_links_are_the_same() 
     assert shared.folder_key("x.html") == ("in", "")
 
 
+class _Page:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def _template(shared: Fragments, body: str) -> jinja2.Template:
+    """``body`` in an environment with MkDocs' ``url`` filter, watched by ``shared``."""
+    env = jinja2.Environment(autoescape=True)
+    env.filters["url"] = shared.watch(url_filter)
+    env.globals["shared"] = shared
+    return env.from_string(body)
+
+
+def _render(template: jinja2.Template, url: str | None, label: str = "") -> str:
+    """``template`` as MkDocs renders it for the page at ``url`` (``None``: 404.html)."""
+    base = get_relative_url(".", url) if url is not None else "/"
+    return template.render(page=_Page(url) if url is not None else None, base_url=base, label=label)
+
+
 def test_a_fragment_is_rendered_once_per_key_and_afresh_where_there_is_no_page() -> None:
     shared = Fragments(["", "posts/a/", "posts/b/"], nav_urls=[""])
-    renders: list[str] = []
+    nav = _template(shared, '{% call shared("nav", page) %}{{ label }}{% endcall %}')
+    tabs = _template(shared, '{% call shared("tabs", page, "Blog") %}{{ label }}{% endcall %}')
+    search = _template(shared, '{% call shared("search") %}{{ label }}{% endcall %}')
+    assert _render(nav, "posts/a/", "a") == "a"
+    assert _render(nav, "posts/b/", "b") == "a"  # the same folder's
+    assert _render(tabs, "posts/b/", "t") == "t"
+    assert _render(nav, "", "home") == "home"  # in the nav
+    assert _render(nav, None, "404") == "404"
+    assert _render(search, "posts/a/", "s1") == _render(search, "posts/b/", "s2") == "s1"
+    assert _render(search, "", "s3") == "s3"  # another depth: another base_url
+    assert (shared.rendered, shared.reused) == (4, 2)
 
-    def caller(text: str) -> Any:
-        return lambda: renders.append(text) or text
 
-    class Page:
-        def __init__(self, url: str) -> None:
-            self.url = url
+FOOTER = (
+    '{% call shared("footer", page) %}<a href="{{ "accessibility/" | url }}">A</a>'
+    ' <a href="{{ "credits/" | url }}">C</a>{% endcall %}'
+)
 
-    assert shared("nav", Page("posts/a/"), caller=caller("a")) == "a"
-    assert shared("nav", Page("posts/b/"), caller=caller("b")) == "a"  # the same folder's
-    assert shared("tabs", Page("posts/b/"), "Blog", caller=caller("t")) == "t"
-    assert shared("nav", Page(""), caller=caller("home")) == "home"  # in the nav
-    assert shared("nav", None, caller=caller("404")) == "404"
-    assert shared("search", caller=caller("s1")) == shared("search", caller=caller("s2")) == "s1"
-    assert renders == ["a", "t", "home", "404", "s1"]
-    assert shared.reused == 2
+
+def test_a_fragment_is_reused_only_for_pages_every_link_in_it_is_the_same_for() -> None:
+    shared = Fragments(["", "accessibility/", "credits/", "glossary/", "team/"], nav_urls=[""])
+    footer = _template(shared, FOOTER)
+    pages = ["accessibility/", "credits/", "glossary/", "team/", "accessibility/", "credits/", "team/"]
+    got = [_render(footer, url) for url in pages]
+    assert got[:3] == [
+        '<a href="./">A</a> <a href="../credits/">C</a>',
+        '<a href="../accessibility/">A</a> <a href="./">C</a>',
+        '<a href="../accessibility/">A</a> <a href="../credits/">C</a>',
+    ]
+    assert got[3:] == [got[2], got[0], got[1], got[2]]
+    # One rendering for each of the linked pages and one for the rest, each reused.
+    assert (shared.rendered, shared.reused) == (3, 4)
+
+
+def test_a_fragment_reused_inside_another_passes_its_links_on() -> None:
+    shared = Fragments(["", "accessibility/", "glossary/", "team/"], nav_urls=[""])
+    inner = '{% call shared("inner", page) %}<a href="{{ "accessibility/" | url }}">A</a>{% endcall %}'
+    alone = _template(shared, inner)
+    outer = _template(shared, '{% call shared("outer", page) %}<div>' + inner + "</div>{% endcall %}")
+    assert _render(alone, "team/") == '<a href="../accessibility/">A</a>'
+    assert _render(outer, "glossary/") == '<div><a href="../accessibility/">A</a></div>'  # inner reused
+    assert _render(outer, "accessibility/") == '<div><a href="./">A</a></div>'
 
 
 def test_without_the_plugin_the_overrides_render_every_fragment(tmp_path: Path) -> None:

@@ -1,19 +1,26 @@
-"""Theme fragments that many pages share, rendered once per folder (like Hugo's ``partialCached``).
+"""Theme fragments that many pages share, rendered once and reused (like Hugo's ``partialCached``).
 
 Material renders the navigation, the tabs, the search dialog, the footer and the
 theme's configuration afresh for every page. For a page the nav does not list (a
 post, a tool, a generated list), these differ from page to page only in their
-relative links, and MkDocs' ``url`` filter makes those from the folder the page is
-in. ``overrides/base.html`` wraps each such fragment in ``{% call shared(...) %}``;
-``Fragments`` renders it for the first page of a folder and hands the same HTML to
-the others.
+relative links. ``overrides/base.html`` wraps each such fragment in
+``{% call shared(...) %}``; ``Fragments`` renders it for one page and hands the same
+HTML to the others it fits.
 
-Why a page's links depend only on its parent folder: MkDocs links a page whose
-address is ``posts/a/`` to ``T`` with ``relpath(T, "posts/a")``. Unless ``T`` is
-``posts/a`` itself or lies under it, that is ``"../" + relpath(T, "posts")``, the
-same for ``posts/b/``. So a page shares its parent's fragments when no other file
-of the site lies in its own folder, and it is not in the nav (the nav marks its
-own page). Fragments that hold no relative link at all are shared by every page.
+A fragment fits another page when every link in it is the same from there: while it
+renders, every filter that reads the page (MkDocs' ``url`` and ``script_tag``, and any
+a site adds) is watched, and the fragment is reused only for a page for which each of
+those calls gives the same string (and ``base_url`` is the same). So it holds for any link
+a site's templates add, without knowing which. A page it does not fit renders its own,
+which pages after it may reuse in turn.
+
+Which pages to try it on: MkDocs links a page whose address is ``posts/a/`` to ``T``
+with ``relpath(T, "posts/a")``. Unless ``T`` is ``posts/a`` itself or lies under it,
+that is ``"../" + relpath(T, "posts")``, the same for ``posts/b/``. So the pages in
+their own folders under one folder (when no other file of the site lies in them)
+usually share, and so do the pages whose links are made from the same folder. A
+fragment the nav shows is never tried on a page the nav lists (it marks its own page).
+Fragments that hold no relative link at all are tried on every page.
 """
 
 from __future__ import annotations
@@ -22,9 +29,11 @@ import os
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -34,10 +43,27 @@ __all__ = ["EVERY_PAGE", "Fragments", "link_folder", "share_fragments"]
 log = get_plugin_logger(__name__)
 
 EVERY_PAGE = object()
-"""The ``page`` of a fragment without relative links: one copy serves every page."""
+"""The ``page`` of a fragment without relative links: one copy serves every page (at each
+depth, as ``base_url`` goes)."""
 
 MATERIAL_NAV = ("partials/nav.html", "partials/nav-item.html")
 """The nav is shared only while these are Material's own: an override may show the page."""
+
+KEPT = 8
+"""Renderings of one fragment kept per folder key, the most recently reused first: a page
+that is the target of one of its links (the accessibility statement, from the footer)
+has its own, and the folder's other pages go on reusing theirs."""
+
+Filter = Callable[..., Any]
+Call = tuple[Filter, Any, Any]
+"""A call of a filter that reads the page: (the filter, the value, what it gave)."""
+
+
+class _Made(NamedTuple):
+    """A rendered fragment, and what its links were made from."""
+
+    html: Any
+    calls: tuple[Call, ...]
 
 
 def link_folder(url: str) -> tuple[str, bool]:
@@ -77,9 +103,14 @@ class Fragments:
         for url in file_urls:
             self._files_under.update(_folders(url))
         self._nav_shared = nav_shared
-        self._made: dict[tuple[Any, ...], Any] = {}
+        self._made: dict[tuple[Any, ...], list[_Made]] = {}
+        # The filter calls of the fragments being rendered, innermost last.
+        self._recording: list[list[Call]] = []
         self.reused = 0
         """How many times a page got a fragment another page had rendered."""
+        self.rendered = 0
+        """How many times a shareable fragment was rendered (for the first page of its key,
+        or for a page none of the key's renderings fits)."""
 
     def folder_key(self, url: str) -> tuple[str, str] | None:
         """Which pages share fragments with the page at ``url``: ``("in", f)`` for pages
@@ -92,27 +123,84 @@ class Fragments:
             return ("in", folder)
         return ("up", posixpath.dirname(folder))
 
+    def watch(self, page_filter: Filter) -> Filter:
+        """``page_filter`` (a filter given the template context), noting each call made while
+        a fragment renders, so that the fragment is reused only where each gives the same."""
+
+        @jinja2.pass_context
+        def watched(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+            made = page_filter(context, value, *args, **kwargs)
+            if self._recording:
+                call = (_bound(page_filter, args, kwargs), value, made)
+                for calls in self._recording:
+                    calls.append(call)
+            return made
+
+        watched.__wrapped__ = page_filter  # type: ignore[attr-defined]
+        return watched
+
+    @jinja2.pass_context
     def __call__(
-        self, name: str, page: Any = EVERY_PAGE, extra: Any = None, *, caller: Callable[[], Any]
+        self,
+        context: Context,
+        name: str,
+        page: Any = EVERY_PAGE,
+        extra: Any = None,
+        *,
+        caller: Callable[[], Any],
     ) -> Any:
         """The fragment ``name`` for ``page``, from ``{% call cp_fragment(name, page) %}``:
         the call block's body, rendered once per folder key (and ``extra``, for a fragment
-        that also shows something of the page's section)."""
+        that also shows something of the page's section) and reused for the pages it fits.
+        Pages at different depths (``base_url``) never share one: a link may be made from it."""
         if page is EVERY_PAGE:
-            key: tuple[Any, ...] = (name, extra)
+            key: tuple[Any, ...] = (name, extra, context.get("base_url"))
         elif page is None or (name == "nav" and not self._nav_shared):
             return caller()  # 404.html has no page; an overridden nav may show it
         else:
             folder = self.folder_key(page.url)
             if folder is None:
                 return caller()
-            key = (name, folder, extra)
-        html = self._made.get(key)
-        if html is None:
-            html = self._made[key] = caller()
-        else:
-            self.reused += 1
-        return html
+            key = (name, folder, extra, context.get("base_url"))
+        kept = self._made.setdefault(key, [])
+        for i, made in enumerate(kept):
+            if _fits(made, context):
+                if i:
+                    kept.insert(0, kept.pop(i))
+                self.reused += 1
+                for calls in self._recording:  # a fragment inside one being rendered
+                    calls.extend(made.calls)
+                return made.html
+        made = self._render(caller)
+        kept.insert(0, made)
+        del kept[KEPT:]
+        return made.html
+
+    def _render(self, caller: Callable[[], Any]) -> _Made:
+        calls: list[Call] = []
+        self._recording.append(calls)
+        try:
+            html = caller()
+        finally:
+            self._recording.pop()
+        self.rendered += 1
+        distinct: dict[tuple[int, Any], Call] = {}
+        for call in calls:  # each link once, to check: a fragment may make one twice
+            page_filter, value, _ = call
+            distinct.setdefault((id(page_filter), value if isinstance(value, str) else id(value)), call)
+        return _Made(html, tuple(distinct.values()))
+
+
+def _bound(page_filter: Filter, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Filter:
+    """``page_filter`` with a call's further arguments, to call again with another page's context."""
+    if not args and not kwargs:
+        return page_filter
+    return lambda context, value: page_filter(context, value, *args, **kwargs)
+
+
+def _fits(made: _Made, context: Context) -> bool:
+    """Whether every link in ``made`` is the same from the page of ``context``."""
+    return all(page_filter(context, value) == out for page_filter, value, out in made.calls)
 
 
 def _nav_link_urls(items: Iterable[Any]) -> Iterator[str]:
@@ -127,7 +215,8 @@ def _nav_link_urls(items: Iterable[Any]) -> Iterator[str]:
 def share_fragments(
     env: jinja2.Environment, files: Files, nav: Navigation, custom_dir: str | None
 ) -> Fragments:
-    """The build's ``Fragments``, handed to the theme's templates as ``cp_fragment``.
+    """The build's ``Fragments``, handed to the theme's templates as ``cp_fragment``, watching
+    the filters that read the page.
 
     The nav is shared only while ``partials/nav.html`` and ``nav-item.html`` are
     Material's: a site's own may show something of the page.
@@ -143,5 +232,8 @@ def share_fragments(
     # A nav link into a page's folder ("posts/a/#part") is a target like a file there.
     targets = [*(file.url for file in files), *(url.partition("#")[0] for url in _nav_link_urls(nav.items))]
     fragments = Fragments(targets, (page.url for page in nav.pages), nav_shared=not overridden)
+    for name, page_filter in list(env.filters.items()):
+        if _PassArg.from_obj(page_filter) is _PassArg.context:  # it may read the page
+            env.filters[name] = fragments.watch(getattr(page_filter, "__wrapped__", page_filter))
     env.globals["cp_fragment"] = fragments
     return fragments
