@@ -133,14 +133,7 @@ def test_every_page_has_the_footer_links_the_configuration_lists(real: Built) ->
 
 
 def test_strict_build_of_the_real_site_has_no_warnings(tmp_path: Path) -> None:
-    import shutil
-
-    for name in ("docs", "posts", "toolkit", "overrides", "mkdocs.yml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    site_content.copy_site(tmp_path)
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
 
