@@ -35,7 +35,7 @@ def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Prob
     text, problem = read_text(abs_path, path)
     if text is None:
         return {}, [problem] if problem else []
-    node, data, problem = parse_yaml(text, path, 1)
+    node, data, problem = parse_yaml(text, path, 1, "the authors file")
     problems: list[Problem] = [problem] if problem is not None else []
     if data is None:
         return {}, problems

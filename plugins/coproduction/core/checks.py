@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.active_content import strip_active
-from coproduction.core.frontmatter import FrontMatter
+from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
 from coproduction.core.records import Author, PageRecord, Problem, Source
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
@@ -181,7 +181,7 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 Problem(
                     fm.path,
                     line,
-                    f"unknown {tax.key} term {quote(value)}.{suggest(value, known)} "
+                    f"unknown {tax.key} term {quote(value)}.{in_curly_quotes(value) or suggest(value, known)} "
                     f"Known terms: {', '.join(known)}",
                 )
             )
@@ -202,7 +202,8 @@ def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) ->
             Problem(
                 fm.path,
                 fm.line(key),
-                f"{key} {quote(value)} is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
+                f"{key} {quote(value)} is not a real date: write it as YYYY-MM-DD, like 2019-04-29"
+                + (f".{curly}" if (curly := in_curly_quotes(value)) else ""),
             )
         )
         return None
@@ -231,7 +232,7 @@ def _authors(
         )
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in authors:
-            hint = suggest(value, authors) if isinstance(value, str) else ""
+            hint = (in_curly_quotes(value) or suggest(value, authors)) if isinstance(value, str) else ""
             problems.append(
                 Problem(
                     fm.path,
@@ -350,6 +351,7 @@ def make_record(
             )
     kind_spec = spec.kind(page_kind)
     is_post = kind_spec is not None and kind_spec.dated
+    required = is_post and not fm.broken  # broken settings are the one problem, not what they lack
     terms: dict[str, tuple[str, ...]] = {}
     untagged: list[str] = []
     for tax in spec.taxonomies:
@@ -378,8 +380,8 @@ def make_record(
         dated=is_post,
         terms=terms,
         untagged=tuple(untagged),
-        date=_date(fm, "date", problems, required=is_post),
-        authors=_authors(fm, authors, problems, required=is_post),
+        date=_date(fm, "date", problems, required=required),
+        authors=_authors(fm, authors, problems, required=required),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),

@@ -16,7 +16,7 @@ import yaml
 from coproduction.core.records import Problem
 from coproduction.core.text import shorten
 
-__all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
+__all__ = ["FrontMatter", "YamlLoader", "in_curly_quotes", "parse_yaml", "read_text", "split", "straight_quotes"]
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), so we split files exactly as it does.
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -56,6 +56,9 @@ class FrontMatter:
     """File line of the first YAML line (the one after ``---``)."""
     body_line: int = 1
     """File line where ``body`` starts."""
+    broken: bool = False
+    """The settings could not be read: that is the one problem, and nothing is checked for
+    lacking them (a post with broken YAML is not also told it "needs a date")."""
 
     def line(self, key: str | None = None, index: int | None = None) -> int:
         """File line of ``key`` (or of item ``index`` of its list); line 1 if unknown."""
@@ -204,8 +207,11 @@ def _alias_floods(node: yaml.Node, path: str, first_line: int) -> Problem | None
     )
 
 
-def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any, Problem | None]:
-    """Parse YAML into (node tree, data), or report the line where it breaks.
+def parse_yaml(
+    text: str, path: str, first_line: int, about: str = "the front matter"
+) -> tuple[yaml.Node | None, Any, Problem | None]:
+    """Parse YAML into (node tree, data), or report the line where it breaks, and why in
+    words a contributor knows (``about`` names what the YAML is).
 
     A problem with data too: settings that YAML aliases make huge were left out of both.
     """
@@ -226,24 +232,16 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
             ("while parsing a flow", "while scanning a quoted")
         ):
             mark = e.context_mark
-        line = first_line + (mark.line if mark else 0)
+        at = mark.line if mark else 0
         if e.context == "while parsing a flow node" and mark is not None:
             # PyYAML marks where the missing item should start, after the "[" or "{" that
             # was never closed: that bracket's line is the one to fix.
             opened = max(text.rfind("[", 0, mark.index), text.rfind("{", 0, mark.index))
             if opened >= 0:
-                line = first_line + text.count("\n", 0, opened)
+                at = text.count("\n", 0, opened)
         what = shorten(" ".join((e.problem or str(e)).split()), 100)
-        return (
-            None,
-            None,
-            Problem(
-                path,
-                line,
-                f"the front matter is not valid YAML ({what}): each line should be "
-                "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
-            ),
-        )
+        line, message = _explain(text, at, what, first_line, about)
+        return None, None, Problem(path, line, message)
     except yaml.reader.ReaderError as e:
         return (
             None,
@@ -257,10 +255,93 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         )
     except yaml.YAMLError as e:
         what = shorten(" ".join(str(e).split()), 100)
-        return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({what})")
+        return None, None, Problem(path, first_line, f"{about} is not valid YAML ({what})")
     finally:
         loader.dispose()
     return node, data, None
+
+
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u201a"
+"""Curly quotes, which word processors type for " and ': YAML reads them as text."""
+_SETTING_RE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$")
+_UNCLOSED_HINT = "add a line with only '---' after the last setting"
+
+
+def in_curly_quotes(value: object) -> str:
+    """A sentence to add to a message about ``value`` when it is in curly quotes, else ""."""
+    if isinstance(value, str) and len(value) > 1 and value[0] in _CURLY and value[-1] in _CURLY:
+        return (
+            " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+            f"text: write {straight_quotes(value)[1:-1]} without them, or in straight quotes \" or '."
+        )
+    return ""
+
+
+def straight_quotes(value: str) -> str:
+    """``value`` in straight quotes (its curly ones taken off, if it is in them): the fix to show."""
+    value = value.strip()
+    if len(value) > 1 and value[0] in _CURLY and value[-1] in _CURLY:
+        value = value[1:-1]
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _unclosed(text: str) -> int | None:
+    """How many lines of settings there are, if ``text`` is settings, a blank line, then lines
+    that are not (a page whose front matter has no closing '---', read up to a later '---'
+    rule); else None."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip():
+            continue
+        rest = next((later for later in lines[i + 1 :] if later.strip()), None)
+        if rest is None:
+            return None
+        if _KEY_RE.match(rest.split(":", 1)[0]) or rest[:1] in (" ", "\t", "-"):
+            continue  # more settings
+        try:
+            data = yaml.load("\n".join(lines[:i]), YamlLoader)
+        except yaml.YAMLError:
+            return None
+        return i if isinstance(data, dict) and data else None
+    return None
+
+
+def _explain(text: str, at: int, what: str, first_line: int, about: str) -> tuple[int, str]:
+    """The line and message for YAML that breaks at line ``at`` of ``text``: the everyday
+    causes (a tab, curly quotes, a ': ' in a value, no closing '---') named, with their fix."""
+    lines = text.split("\n")
+    here = lines[at] if at < len(lines) else ""
+    indent = here[: len(here) - len(here.lstrip())]
+    settings = _unclosed(text) if about == "the front matter" else None
+    if settings is not None and at >= settings:
+        return first_line - 1, (
+            "the front matter has no closing '---' line, so the page's text is read as settings: "
+            f"{_UNCLOSED_HINT} (line {first_line + settings - 1})"
+        )
+    if "\t" in indent or (not here.strip(" ") and "\t" in here) or "tab character" in what:
+        return first_line + at, (
+            f"this line of {about} is indented with a tab, which YAML does not allow: "
+            "indent with spaces instead"
+        )
+    setting = _SETTING_RE.match(here)
+    if (setting is None and any(q in here for q in _CURLY)) or (setting and setting.group(3)[:1] in _CURLY):
+        fix = f", like {setting.group(2)}: {straight_quotes(setting.group(3))}" if setting else ""
+        return first_line + at, (
+            "this value is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML reads as "
+            f"ordinary text: use straight quotes \" or ' instead{fix}"
+        )
+    if setting and ": " in setting.group(3) and setting.group(3)[:1] not in "\"'[{":
+        key, value = setting.group(2), setting.group(3)
+        return first_line + at, (
+            f"the value of '{key}' holds ': ', which YAML reads as the start of another setting: "
+            f"put the value in quotes, like {key}: {straight_quotes(shorten(value, 60))}"
+        )
+    return first_line + at, (
+        f"{about} is not valid YAML ({what}): each line should be "
+        "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes"
+    )
 
 
 def _late_front_matter(text: str, path: str) -> FrontMatter | None:
@@ -281,7 +362,7 @@ def _late_front_matter(text: str, path: str) -> FrontMatter | None:
             "these settings are shown as text, because the front matter must start on the "
             "first line: move the '---' line to the top, above everything else"
         )
-        return FrontMatter(path, body=text, problems=[Problem(path, start, message)])
+        return FrontMatter(path, body=text, problems=[Problem(path, start, message)], broken=True)
     shift = start - 1
     late.first_line += shift
     late.body_line += shift
@@ -313,8 +394,11 @@ def split(text: str, path: str) -> FrontMatter:
                 Problem(path, 1, "the front matter is empty: add settings between the '---' lines")
             )
         elif _OPEN_RE.match(text):
+            fm.broken = True
             fm.problems.append(
-                Problem(path, 1, "the front matter starts with '---' but has no closing '---' line")
+                Problem(
+                    path, 1, f"the front matter starts with '---' but has no closing '---' line: {_UNCLOSED_HINT}"
+                )
             )
         return fm
     body = text[match.end() :].lstrip("\n")
@@ -323,8 +407,9 @@ def split(text: str, path: str) -> FrontMatter:
     if problem is not None:
         fm.problems.append(problem)
     if data is None:
-        pass
+        fm.broken = problem is not None
     elif not isinstance(data, dict):
+        fm.broken = True
         fm.problems.append(Problem(path, 2, "the front matter should be 'key: value' lines, one per setting"))
     else:
         fm.data = data

@@ -96,7 +96,7 @@ def test_invalid_yaml_names_its_line(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert problems[0].path == PATH
     assert problems[0].line == 4  # the authors file has no '---': its line 1 is YAML line 1
-    assert "not valid YAML" in problems[0].message
+    assert 'put the value in quotes, like name: "Bob: the writer"' in problems[0].message
 
 
 def test_not_a_mapping(tmp_path: Path) -> None:

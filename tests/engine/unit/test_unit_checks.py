@@ -535,3 +535,56 @@ def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets:
     """Each kind of link is looked for only where its mark (``](`` or ``]:``) is in the page."""
     page, _ = record(f"---\ntitle: Links\n---\n{body}", path="docs/guidance/links.md")
     assert link_targets(page) == targets
+
+
+# Issue 21: front matter that cannot be read is the one problem of its page.
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: A\nauthors:\n\t- alex-fox\n---\nText.\n",  # a tab
+        "---\ntitle: \u201cA: b\u201d\ndate: 2020-01-01\n---\nText.\n",  # curly quotes
+        "---\ntitle: A: b\ndate: 2020-01-01\n---\nText.\n",  # an unquoted colon
+        "---\ntitle: A\ndate: 2020-01-01\n\n# A\n\nText.\n",  # no closing '---'
+        "---\ntitle: A\ndate: 2020-01-01\n\n# A\n\nText.\n\n---\n\nMore.\n",  # ... read to a rule
+        "Text above\n---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",  # settings below text
+        "---\n- a list\n---\nText.\n",  # not settings
+    ],
+)
+def test_a_post_whose_front_matter_breaks_has_that_one_problem(front: str) -> None:
+    page, problems = make_record(
+        split(front, "posts/a.md"), src_uri="posts/a.md", url="posts/a/", kind="post", spec=SPEC, authors=AUTHORS
+    )
+    assert len(problems) == 1, problems
+    assert "needs" not in problems[0].message
+    assert page.dated and page.date is None
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "start"),
+    [
+        ("barriers: [\u201cpower\u201d]", 5, "unknown barriers term '\u201cpower\u201d'."),
+        ("authors: [\u2018alex-fox\u2019]", 4, "unknown author id '\u2018alex-fox\u2019'."),
+    ],
+)
+def test_a_value_in_curly_quotes_is_named_so(front: str, line: int, start: str) -> None:
+    text = "title: P\ndate: 2019-04-29\nauthors: [alex-fox]\nbarriers: [power]\n"
+    key = front.split(":", 1)[0]
+    text = "".join(f"{front}\n" if row.startswith(key) else f"{row}\n" for row in text.splitlines())
+    _, problems = post(text)
+    assert [(p.line, p.message.split(" It is")[0]) for p in problems] == [(line, start)]
+    assert " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the text: write " in (
+        problems[0].message
+    )
+
+
+def test_a_date_in_curly_quotes_is_named_so() -> None:
+    _, problems = post("title: P\ndate: \u201c2019-04-29\u201d\nauthors: [alex-fox]\n")
+    assert problems == [
+        Problem(
+            "posts/a.md",
+            3,
+            "date '\u201c2019-04-29\u201d' is not a real date: write it as YYYY-MM-DD, like 2019-04-29. It is in "
+            "curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the text: write "
+            "2019-04-29 without them, or in straight quotes \" or '.",
+        )
+    ]

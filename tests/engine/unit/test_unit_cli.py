@@ -124,7 +124,7 @@ def test_problems_exit_1_sorted_with_a_summary(tmp_path: Path, capsys: pytest.Ca
     ]
     messages = dict(zip(where, (line.split(": ", 1)[1] for line in lines), strict=False))
     assert "already used by the generated page /barriers/power/" in messages[where[0]]
-    assert "not valid YAML" in messages["docs/guidance/bad-yaml.md:3"]
+    assert "put the value in quotes" in messages["docs/guidance/bad-yaml.md:3"]
     assert "unknown author id 'anne'. Did you mean 'ann'?" in messages["posts/typo.md:4"]
     assert "unknown barriers term 'powr'. Did you mean 'power'?" in messages["posts/typo.md:5"]
     assert "a post needs a date" in messages["posts/undated.md:1"]
