@@ -451,19 +451,21 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 
 
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
-    """Two files claiming one URL; ``reserved`` maps generated URLs to what makes them."""
-    owners: dict[str, str] = dict(reserved)
+    """Two files claiming one URL: the later of ``pages`` (the newer file, see
+    ``pipeline.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
+    owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
     problems = []
     for page in pages:
         other = owners.get(page.url)
         if other is None:
-            owners[page.url] = page.path
+            owners[page.url] = (page.path, (page.path,))
         else:
             problems.append(
                 Problem(
                     page.path,
                     1,
-                    f"the URL /{page.url} is already used by {other}: rename or move this file",
+                    f"the URL /{page.url} is already used by {other[0]}: rename or move this file",
+                    about=other[1],
                 )
             )
     return problems

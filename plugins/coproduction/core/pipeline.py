@@ -23,7 +23,16 @@ from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem, digest_text
 from coproduction.core.settings import SiteSpec
-from coproduction.core.sources import MARKDOWN, ContentFile, Screen, list_files, screen_files, source_files
+from coproduction.core.site_links import check_nav, check_templates
+from coproduction.core.sources import (
+    MARKDOWN,
+    ContentFile,
+    Screen,
+    list_files,
+    oldest_first,
+    screen_files,
+    source_files,
+)
 from coproduction.core.urls import url_for
 
 __all__ = ["Site", "read_page", "run"]
@@ -77,13 +86,13 @@ def read_page(
     return record, problems
 
 
-def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing: set[str]) -> list[Problem]:
+def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec) -> list[Problem]:
     """A docs/ page whose address is under a source folder's, like docs/posts/a.md."""
     prefixes = {f"{s.key}/": s for s in spec.sources}
     problems = []
     for file in docs:
         source = prefixes.get(file.src_uri.split("/", 1)[0] + "/")
-        if source is not None and file.is_page and file.src_uri not in clashing:
+        if source is not None and file.is_page:
             problems.append(
                 Problem(
                     file.path,
@@ -97,26 +106,48 @@ def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing:
 
 
 def _clashes(
-    docs: Iterable[ContentFile], added: list[ContentFile], spec: SiteSpec
-) -> tuple[list[ContentFile], set[str], list[Problem]]:
-    """Source-folder files whose name a docs/ file has already: the docs/ file keeps it."""
-    taken = {f.src_uri: f for f in docs}
-    kept, clashing, problems = [], set(), []
-    for file in added:
+    docs: list[ContentFile], added: list[ContentFile], spec: SiteSpec
+) -> tuple[list[ContentFile], list[Problem]]:
+    """docs/ pages with the name of a source folder's file (``docs/toolkit/a.md`` and
+    ``toolkit/a.md``): the source folder's file keeps it, and the docs/ page, which is in the
+    wrong place whichever came first, is blamed and left out. The docs/ pages kept, and a
+    problem for each one left out."""
+    taken = {f.src_uri: f for f in added}
+    kept, problems = [], []
+    for file in docs:
         other = taken.get(file.src_uri)
         if other is None:
             kept.append(file)
             continue
-        clashing.add(file.src_uri)
-        where = url_for(file.src_uri, spec.use_directory_urls) if file.is_page else file.src_uri
+        source = other.src_uri.split("/", 1)[0]
         problems.append(
             Problem(
                 file.path,
                 1,
-                f"this file and {other.path} are both published at /{where}: rename or move one of them",
+                f"this file and {other.path} are both published at "
+                f"/{url_for(file.src_uri, spec.use_directory_urls)}, and pages under /{source}/ belong "
+                f"in the '{other.folder}' folder: move this one there, with a name of its own",
+                about=(other.path,),
             )
         )
-    return kept, clashing, problems
+    return kept, problems
+
+
+def oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecord]:
+    """``records`` with the pages that claim one URL put oldest first (``sources.oldest_first``),
+    so the URL stays with the page that had it and the newer file is blamed."""
+    claims: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        claims.setdefault(record.url, []).append(i)
+    ordered = records
+    for group in claims.values():
+        if len(group) > 1:
+            by_path = {records[i].path: records[i] for i in group}
+            oldest = oldest_first([records[i].path for i in group], root)
+            ordered = ordered if ordered is not records else list(records)
+            for i, path in zip(group, oldest, strict=True):
+                ordered[i] = by_path[path]
+    return ordered
 
 
 def _unbuilt_posts(spec: SiteSpec, root: str) -> list[Problem]:
@@ -186,9 +217,8 @@ def run(
     problems += found
     added, found = source_files(spec, root, screen)
     problems += found + _unbuilt_posts(spec, root) + list(screen.problems.values())
-    pages = [f for f in docs if f.is_page]
-    added, clashing, found = _clashes(pages, added, spec)
-    problems += found + _docs_in_source_space(pages, spec, clashing)
+    pages, found = _clashes([f for f in docs if f.is_page], added, spec)
+    problems += found + _docs_in_source_space(pages, spec)
 
     records: list[PageRecord] = []
     left_out: set[str] = set(refused)
@@ -202,7 +232,7 @@ def run(
         else:
             records.append(record)
 
-    indexes = build_indexes(records, authors, spec)
+    indexes = build_indexes(oldest_first_by_url(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
@@ -214,6 +244,13 @@ def run(
         problems += check_links(records, known, absolute_from_docs=spec.absolute_links_from_docs)
     published = indexes.by_src_uri
     left_out.update(r.src_uri for r in records if r.src_uri not in published)
+    # What the build publishes: the files left to the engine, and each page's address.
+    names = known - left_out
+    problems += check_nav(spec, names)
+    addresses = {name for name in names if not name.endswith(MARKDOWN)}
+    addresses.update(page.url for page in indexes.pages)
+    addresses.update(made.url for made in indexes.generated)
+    problems += check_templates(spec, root, addresses)
     config = [p for p in problems if p.path == spec.config_file]
     content = sorted(p for p in problems if p.path != spec.config_file)
     return Site(spec, indexes, records, added, sorted(config) + content, left_out, known)

@@ -12,14 +12,24 @@ from __future__ import annotations
 import errno
 import os
 import posixpath
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
 from coproduction.core.text import CONTROL_RE, control_character, quote, shorten
 
-__all__ = ["MARKDOWN", "ContentFile", "Screen", "display_path", "list_files", "screen_files", "source_files"]
+__all__ = [
+    "MARKDOWN",
+    "ContentFile",
+    "Screen",
+    "display_path",
+    "list_files",
+    "oldest_first",
+    "screen_files",
+    "source_files",
+]
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The suffixes MkDocs reads as Markdown pages."""
@@ -256,3 +266,38 @@ def source_files(spec: SiteSpec, root: str, screen: Screen) -> tuple[list[Conten
                 )
             )
     return files, problems
+
+
+def _first_added(path: str, root: str) -> float | None:
+    """When git first saw ``path`` (from ``root``), as a commit time; infinity for a file it
+    has not got (not committed yet: the newest); None when git cannot say (no git, no
+    repository). A file moved counts from its move (``--no-renames``)."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "--no-renames", "--diff-filter=A", "--format=%ct", "--", path],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    times = result.stdout.split()
+    return float(times[-1]) if times else float("inf")
+
+
+def oldest_first(paths: Sequence[str], root: str) -> list[str]:
+    """``paths`` (files from ``root``, in the engine's listing order) oldest first: by when git
+    first saw each, a file not yet committed last; in the order given where git cannot tell
+    them apart (no git, or a shallow clone that shows every file added at once).
+
+    Used only for files that claim one address (rare): the newer file is the one blamed.
+    """
+    added = [_first_added(path, root) for path in paths]
+    if any(time is None for time in added):
+        return list(paths)
+    order = sorted(range(len(paths)), key=lambda i: (added[i], i))
+    return [paths[i] for i in order]

@@ -140,6 +140,8 @@ def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, genera
         file.abs_src_path = added.abs_path
         # MkDocs joins edit_uri (which names docs/) with a file's edit path: climb out of docs/.
         file.edit_uri = f"{from_docs[added.folder]}/{added.src_uri.split('/', 1)[1]}"
+        if (shadow := files.src_uris.get(added.src_uri)) is not None:
+            files.remove(shadow)  # a docs/ file of that name: the core blamed and left it out
         files.append(file)
     for src_uri in site.left_out:
         if (gone := files.src_uris.get(src_uri)) is not None:

@@ -158,6 +158,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # build and `make check` alike; the engine's own message would say it again.
             log.debug("broken links: reported by the pipeline; the engine's not_found set to info")
             config.validation.links.not_found = logging.INFO
+        if self.spec.check_nav:
+            log.debug("nav entries to missing pages: reported by the pipeline; the engine's not_found set to info")
+            config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in (str(script) for script in config.extra_javascript):
