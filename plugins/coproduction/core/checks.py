@@ -177,11 +177,12 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 )
             )
         elif value not in known:
+            hint = in_curly_quotes(value) or suggest(value, known)
             problems.append(
                 Problem(
                     fm.path,
                     line,
-                    f"unknown {tax.key} term {quote(value)}.{in_curly_quotes(value) or suggest(value, known)} "
+                    f"unknown {tax.key} term {quote(value)}.{hint} "
                     f"Known terms: {', '.join(known)}",
                 )
             )

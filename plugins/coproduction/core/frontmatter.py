@@ -16,7 +16,15 @@ import yaml
 from coproduction.core.records import Problem
 from coproduction.core.text import shorten
 
-__all__ = ["FrontMatter", "YamlLoader", "in_curly_quotes", "parse_yaml", "read_text", "split", "straight_quotes"]
+__all__ = [
+    "FrontMatter",
+    "YamlLoader",
+    "in_curly_quotes",
+    "parse_yaml",
+    "read_text",
+    "split",
+    "straight_quotes",
+]
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), so we split files exactly as it does.
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -397,7 +405,9 @@ def split(text: str, path: str) -> FrontMatter:
             fm.broken = True
             fm.problems.append(
                 Problem(
-                    path, 1, f"the front matter starts with '---' but has no closing '---' line: {_UNCLOSED_HINT}"
+                    path,
+                    1,
+                    f"the front matter starts with '---' but has no closing '---' line: {_UNCLOSED_HINT}",
                 )
             )
         return fm

@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
@@ -76,18 +76,22 @@ _HREF_RE = re.compile(
 _COMMENT_RE = re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
 
 
+def _normal(address: str) -> str:
+    """An address from the site's root as compared: unquoted, ``index.html`` and ``./`` off."""
+    address = unquote(address).lstrip("/").removesuffix("index.html")
+    return "" if address in ("", ".", "./") else address
+
+
 def _page_address(written: str) -> str | None:
     """The page address (from the site's root, ``feedback/``) a link written in a template
     leads to; None if it leads elsewhere, within the page, or to a file that is not a page."""
     if _is_elsewhere(written) or written.startswith("#"):
         return None
-    path = written.partition("#")[0].partition("?")[0].lstrip("/")
-    if path in ("", "."):
-        return ""
+    path = _normal(written.partition("#")[0].partition("?")[0])
     suffix = posixpath.splitext(path.rstrip("/").rsplit("/", 1)[-1])[1]
     if suffix not in ("", ".html"):
         return None  # a stylesheet, script, feed or picture: the theme's or the site's files
-    return path.removesuffix("index.html")
+    return path
 
 
 def template_links(folder: str) -> Iterator[tuple[str, int, str, str]]:
@@ -127,10 +131,11 @@ def check_templates(spec: SiteSpec, root: str, addresses: Collection[str]) -> li
         return []
     folder = os.path.join(root, spec.templates_dir)
     problems = []
+    published = {_normal(address) for address in addresses}
     for rel, line, written, address in template_links(folder):
-        if address in addresses or (address and f"{address.rstrip('/')}/" in addresses):
+        if address in published or (address and f"{address.rstrip('/')}/" in published):
             continue
-        pages = sorted(a for a in addresses if not a or a.endswith(("/", ".html")))
+        pages = sorted(a for a in published if a.endswith(("/", ".html")))
         problems.append(
             Problem(
                 posixpath.join(spec.templates_dir, rel),

@@ -268,13 +268,26 @@ def source_files(spec: SiteSpec, root: str, screen: Screen) -> tuple[list[Conten
     return files, problems
 
 
-def _first_added(path: str, root: str) -> float | None:
-    """When git first saw ``path`` (from ``root``), as a commit time; infinity for a file it
-    has not got (not committed yet: the newest); None when git cannot say (no git, no
-    repository). A file moved counts from its move (``--no-renames``)."""
+def _added_order(paths: Sequence[str], root: str) -> dict[str, int] | None:
+    """For each of ``paths`` (from ``root``) that git has, how many commits back it was first
+    added (a file moved counts from its move: ``--no-renames``); None when git cannot say (no
+    git, or no repository). Commits are counted, not their times: two in one second, or a
+    clock that was wrong, still come in order."""
     try:
         result = subprocess.run(
-            ["git", "log", "--no-renames", "--diff-filter=A", "--format=%ct", "--", path],
+            [
+                "git",
+                "-c",
+                "core.quotePath=off",
+                "log",
+                "--no-renames",
+                "--diff-filter=A",
+                "--relative",
+                "--format=%x00",
+                "--name-only",
+                "--",
+                *paths,
+            ],
             cwd=root,
             capture_output=True,
             text=True,
@@ -285,19 +298,22 @@ def _first_added(path: str, root: str) -> float | None:
         return None
     if result.returncode != 0:
         return None
-    times = result.stdout.split()
-    return float(times[-1]) if times else float("inf")
+    added: dict[str, int] = {}
+    for back, commit in enumerate(result.stdout.split("\x00")[1:]):
+        for name in commit.splitlines():
+            added[name] = back  # newest first: the last seen is the first added
+    return added
 
 
 def oldest_first(paths: Sequence[str], root: str) -> list[str]:
-    """``paths`` (files from ``root``, in the engine's listing order) oldest first: by when git
-    first saw each, a file not yet committed last; in the order given where git cannot tell
-    them apart (no git, or a shallow clone that shows every file added at once).
+    """``paths`` (files from ``root``, in the engine's listing order) oldest first: in the order
+    git first saw them, a file not yet committed last; in the order given where git cannot
+    tell them apart (no git, or a shallow clone that shows every file added at once).
 
     Used only for files that claim one address (rare): the newer file is the one blamed.
     """
-    added = [_first_added(path, root) for path in paths]
-    if any(time is None for time in added):
+    added = _added_order(paths, root)
+    if added is None:
         return list(paths)
-    order = sorted(range(len(paths)), key=lambda i: (added[i], i))
+    order = sorted(range(len(paths)), key=lambda i: (-added.get(paths[i], -1), i))
     return [paths[i] for i in order]

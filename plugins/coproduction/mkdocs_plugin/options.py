@@ -241,7 +241,9 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         check_nav=config.validation.nav.not_found >= logging.WARNING,
         nav_absolute_from_docs=config.validation.nav.absolute_links == -1,
         templates_dir=(
-            os.path.relpath(config.theme.custom_dir, root).replace(os.sep, "/") if config.theme.custom_dir else ""
+            os.path.relpath(config.theme.custom_dir, root).replace(os.sep, "/")
+            if config.theme.custom_dir
+            else ""
         ),
         fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
     )

@@ -159,7 +159,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             log.debug("broken links: reported by the pipeline; the engine's not_found set to info")
             config.validation.links.not_found = logging.INFO
         if self.spec.check_nav:
-            log.debug("nav entries to missing pages: reported by the pipeline; the engine's not_found set to info")
+            log.debug(
+                "nav entries to missing pages: reported by the pipeline; the engine's not_found set to info"
+            )
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)

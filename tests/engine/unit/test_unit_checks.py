@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+from pathlib import Path
 
 import pytest
 from unit_support import SPEC, make_page
@@ -11,6 +13,7 @@ from coproduction.core.checks import check_urls, link_targets, make_record, pars
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.settings import SiteSpec
+from coproduction.core.sources import oldest_first
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),
@@ -457,6 +460,43 @@ def test_distinct_urls_have_no_problems() -> None:
     assert check_urls([make_page("a/"), make_page("b/")], {"c/": "generated"}) == []
 
 
+def test_a_duplicate_url_names_the_other_file_for_files_filters() -> None:
+    """``make check FILES=<the older file>`` reports the problem too: it names that file."""
+    pages = [make_page("x/", path="toolkit/x/index.md"), make_page("x/", path="toolkit/x.md")]
+    assert [p.about for p in check_urls(pages, {})] == [("toolkit/x/index.md",)]
+    generated = make_page("barriers/power/", path="docs/barriers/power.md")
+    assert [p.about for p in check_urls([generated], {"barriers/power/": "generated"})] == [()]
+
+
+def _git(root: Path, *args: str) -> None:
+    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+    subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=60)
+
+
+def test_oldest_first_without_git_keeps_the_listing_order(tmp_path: Path) -> None:
+    assert oldest_first(["b.md", "a.md"], str(tmp_path)) == ["b.md", "a.md"]
+
+
+def test_oldest_first_follows_git_not_the_listing_order(tmp_path: Path) -> None:
+    """Commits are counted, not their times: both commits here fall in the same second."""
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x/index.md").write_text("old\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    (tmp_path / "x.md").write_text("new\n", encoding="utf-8")
+    assert oldest_first(["x.md", "x/index.md"], str(tmp_path)) == ["x/index.md", "x.md"]  # not committed
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "second")
+    assert oldest_first(["x.md", "x/index.md"], str(tmp_path)) == ["x/index.md", "x.md"]
+    # Added in one commit, git cannot tell them apart: the listing order decides.
+    (tmp_path / "y.md").write_text("y\n", encoding="utf-8")
+    (tmp_path / "z.md").write_text("z\n", encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "third")
+    assert oldest_first(["z.md", "y.md"], str(tmp_path)) == ["z.md", "y.md"]
+
+
 # --- source: what a summary summarises -------------------------------------------------
 
 
@@ -552,7 +592,12 @@ def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets:
 )
 def test_a_post_whose_front_matter_breaks_has_that_one_problem(front: str) -> None:
     page, problems = make_record(
-        split(front, "posts/a.md"), src_uri="posts/a.md", url="posts/a/", kind="post", spec=SPEC, authors=AUTHORS
+        split(front, "posts/a.md"),
+        src_uri="posts/a.md",
+        url="posts/a/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
     )
     assert len(problems) == 1, problems
     assert "needs" not in problems[0].message
@@ -572,8 +617,10 @@ def test_a_value_in_curly_quotes_is_named_so(front: str, line: int, start: str) 
     text = "".join(f"{front}\n" if row.startswith(key) else f"{row}\n" for row in text.splitlines())
     _, problems = post(text)
     assert [(p.line, p.message.split(" It is")[0]) for p in problems] == [(line, start)]
-    assert " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the text: write " in (
-        problems[0].message
+    assert (
+        " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+        "text: write "
+        in (problems[0].message)
     )
 
 
@@ -583,8 +630,8 @@ def test_a_date_in_curly_quotes_is_named_so() -> None:
         Problem(
             "posts/a.md",
             3,
-            "date '\u201c2019-04-29\u201d' is not a real date: write it as YYYY-MM-DD, like 2019-04-29. It is in "
-            "curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the text: write "
-            "2019-04-29 without them, or in straight quotes \" or '.",
+            "date '\u201c2019-04-29\u201d' is not a real date: write it as YYYY-MM-DD, like 2019-04-29. "
+            "It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+            "text: write 2019-04-29 without them, or in straight quotes \" or '.",
         )
     ]

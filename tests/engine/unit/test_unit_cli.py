@@ -300,14 +300,20 @@ def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
 def test_two_files_one_url_across_docs_and_a_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The docs/ file is in the wrong place whichever came first: it is blamed, and the
+    source folder's page keeps the address; FILES= on either file reports it (issue 21)."""
     files = {**CLEAN, "docs/toolkit/power-map.md": "---\ntitle: Also a map\n---\n"}
     config = write_site(tmp_path, files)
-    assert main(["check", "-f", str(config)]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out[:-1] == [
-        "toolkit/power-map.md:1: this file and docs/toolkit/power-map.md are both published at "
-        "/toolkit/power-map/: rename or move one of them"
+    expected = [
+        "docs/toolkit/power-map.md:1: this file and toolkit/power-map.md are both published at "
+        "/toolkit/power-map/, and pages under /toolkit/ belong in the 'toolkit' folder: move this "
+        "one there, with a name of its own"
     ]
+    for only in ([], ["docs/toolkit/power-map.md"], ["toolkit/power-map.md"]):
+        assert main(["check", "-f", str(config), *only]) == 1
+        assert capsys.readouterr().out.splitlines()[:-1] == expected
+    site = collect(str(config))
+    assert site.indexes.by_src_uri["toolkit/power-map.md"].path == "toolkit/power-map.md"
 
 
 def test_real_site_is_clean() -> None:

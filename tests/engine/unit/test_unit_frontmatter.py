@@ -182,7 +182,7 @@ def test_parse_yaml_counts_lines_from_the_given_first_line(first_line: int, expe
     _, _, problem = parse_yaml("a: 1\nb: c: d\n", "x.yml", first_line)
     assert problem is not None
     assert (problem.path, problem.line) == ("x.yml", expected)
-    assert "put the value in quotes, like b: \"c: d\"" in problem.message
+    assert 'put the value in quotes, like b: "c: d"' in problem.message
 
 
 def test_parse_yaml_valid_gives_node_and_data() -> None:
@@ -275,7 +275,10 @@ def test_old_mac_line_endings_are_normalised(tmp_path: Path) -> None:
 
 
 # Issue 21: the everyday YAML mistakes are named as what they are, with their fix.
-TAB = "this line of the front matter is indented with a tab, which YAML does not allow: indent with spaces instead"
+TAB = (
+    "this line of the front matter is indented with a tab, which YAML does not allow: "
+    "indent with spaces instead"
+)
 CURLY = (
     "this value is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML reads as ordinary text: "
     "use straight quotes \" or ' instead"
@@ -289,7 +292,7 @@ CURLY = (
         ("title: A\n\tdescription: B\n", 3, TAB),
         ("title: \u201cCo-production: a start\u201d\n", 2, CURLY + ', like title: "Co-production: a start"'),
         ("title: \u2018Co-production: a start\u2019\n", 2, CURLY + ', like title: "Co-production: a start"'),
-        ("title: \u201cSay \"hi\": now\u201d\n", 2, CURLY + ", like title: 'Say \"hi\": now'"),
+        ('title: \u201cSay "hi": now\u201d\n', 2, CURLY + ", like title: 'Say \"hi\": now'"),
         (
             "title: Co-production: a start\n",
             2,
@@ -350,5 +353,6 @@ def test_the_authors_file_names_a_tab_as_a_tab() -> None:
     assert problem == Problem(
         "posts/authors.yml",
         2,
-        "this line of the authors file is indented with a tab, which YAML does not allow: indent with spaces instead",
+        "this line of the authors file is indented with a tab, which YAML does not allow: "
+        "indent with spaces instead",
     )
