@@ -165,6 +165,7 @@ def test_a_strict_build_fails_on_them_and_still_writes_every_good_page(every_pro
 
 
 def test_a_missing_authors_file_is_reported_alike(tmp_path: Path) -> None:
+    """Once: the posts' author ids are not also each reported as unknown (issue 21)."""
     post = page({"title": "P", "date": "2020-01-01", "authors": ["ann"], "barriers": []})
     write_site(tmp_path, {"posts/p.md": post})
     check_code, checked = check_lines(tmp_path)
@@ -172,7 +173,7 @@ def test_a_missing_authors_file_is_reported_alike(tmp_path: Path) -> None:
     assert (check_code, build_code) == (1, 0)
     assert sorted(checked) == sorted(built)
     authors = config_line(tmp_path, "authors: posts/authors.yml")
-    assert [line.split(": ", 1)[0] for line in checked] == [f"mkdocs.yml:{authors}", "posts/p.md:5"]
+    assert [line.split(": ", 1)[0] for line in checked] == [f"mkdocs.yml:{authors}"]
     assert "the authors file 'posts/authors.yml' does not exist" in checked[0]
 
 

@@ -213,7 +213,11 @@ def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) ->
 
 
 def _authors(
-    fm: FrontMatter, authors: Mapping[str, Author], problems: list[Problem], required: bool
+    fm: FrontMatter,
+    authors: Mapping[str, Author],
+    problems: list[Problem],
+    required: bool,
+    excused: Collection[str] | None = frozenset(),
 ) -> tuple[str, ...]:
     if fm.data.get("authors") is None:
         if required:
@@ -233,6 +237,8 @@ def _authors(
         )
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in authors:
+            if excused is None or value in excused:
+                continue  # the authors file's own problem is the one to fix
             hint = (in_curly_quotes(value) or suggest(value, authors)) if isinstance(value, str) else ""
             problems.append(
                 Problem(
@@ -329,8 +335,13 @@ def make_record(
     kind: str,
     spec: SiteSpec,
     authors: Mapping[str, Author],
+    excused_authors: Collection[str] | None = frozenset(),
 ) -> tuple[PageRecord, list[Problem]]:
-    """Check one page's front matter and build its record from what is valid."""
+    """Check one page's front matter and build its record from what is valid.
+
+    ``excused_authors``: ids the authors file names but cannot give, for a problem of its own
+    (None: it cannot be read), which a page is not told are unknown.
+    """
     problems = list(fm.problems)
     data = fm.data
     body = _clean_body(fm, spec, problems)
@@ -382,7 +393,7 @@ def make_record(
         terms=terms,
         untagged=tuple(untagged),
         date=_date(fm, "date", problems, required=required),
-        authors=_authors(fm, authors, problems, required=required),
+        authors=_authors(fm, authors, problems, required=required, excused=excused_authors),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
@@ -58,7 +58,10 @@ class Site:
 
 
 def read_page(
-    file: ContentFile, spec: SiteSpec, authors: Mapping[str, Author]
+    file: ContentFile,
+    spec: SiteSpec,
+    authors: Mapping[str, Author],
+    excused_authors: Collection[str] | None = frozenset(),
 ) -> tuple[PageRecord | None, list[Problem]]:
     """Read one Markdown file once: its record (None if unreadable) and its problems.
 
@@ -75,6 +78,7 @@ def read_page(
         kind=file.kind,
         spec=spec,
         authors=authors,
+        excused_authors=excused_authors,
     )
     record.source_digest = digest_text(text)
     record.links = link_targets(record, spec.absolute_links_from_docs)
@@ -213,8 +217,10 @@ def run(
     problems = list(config_problems)
     screen = Screen(root)
     docs, refused = screen_files(docs, screen, root)
-    authors, found = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
+    authors, found, excused = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
     problems += found
+    if excused is None and not spec.authors_file:
+        excused = frozenset()  # no authors file is set: each post's ids are the problem
     added, found = source_files(spec, root, screen)
     problems += found + _unbuilt_posts(spec, root) + list(screen.problems.values())
     pages, found = _clashes([f for f in docs if f.is_page], added, spec)
@@ -225,7 +231,7 @@ def run(
     for file in (*pages, *added):
         if not file.is_page:
             continue
-        record, found = read_page(file, spec, authors)
+        record, found = read_page(file, spec, authors, excused)
         problems += found
         if record is None:
             left_out.add(file.src_uri)  # the engine would stop with a traceback on it

@@ -16,7 +16,8 @@ def read(tmp_path: Path, text: str | bytes) -> tuple[dict[str, Author], list[Pro
         file.write_bytes(text)
     else:
         file.write_text(text, encoding="utf-8")
-    return read_authors(str(file), PATH)
+    authors, problems, _ = read_authors(str(file), PATH)
+    return authors, problems
 
 
 def test_valid_file(tmp_path: Path) -> None:
@@ -46,7 +47,7 @@ def test_valid_file(tmp_path: Path) -> None:
 
 
 def test_missing_file_means_no_authors(tmp_path: Path) -> None:
-    assert read_authors(str(tmp_path / "nope.yml"), PATH) == ({}, [])
+    assert read_authors(str(tmp_path / "nope.yml"), PATH) == ({}, [], None)
 
 
 def test_empty_file_means_no_authors(tmp_path: Path) -> None:

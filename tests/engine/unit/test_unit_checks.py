@@ -635,3 +635,23 @@ def test_a_date_in_curly_quotes_is_named_so() -> None:
             "text: write 2019-04-29 without them, or in straight quotes \" or '.",
         )
     ]
+
+
+@pytest.mark.parametrize(("excused", "reported"), [(frozenset(), 2), (frozenset({"bob"}), 1), (None, 0)])
+def test_author_ids_the_authors_file_cannot_give_are_not_reported_again(
+    excused: frozenset[str] | None, reported: int
+) -> None:
+    """``bob`` is in the authors file with a problem of his own (or the file cannot be read):
+    that problem is the one; a post naming him is built without him."""
+    page, problems = make_record(
+        split("---\ntitle: P\ndate: 2020-01-01\nauthors: [alex-fox, bob, ann]\n---\nText.\n", "posts/a.md"),
+        src_uri="posts/a.md",
+        url="posts/a/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+        excused_authors=excused,
+    )
+    assert page.authors == ("alex-fox",)
+    assert len(problems) == reported
+    assert all("unknown author id 'ann'" in p.message or "'bob'" in p.message for p in problems)

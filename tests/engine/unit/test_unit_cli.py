@@ -413,3 +413,26 @@ def test_new_writes_its_placeholders_in_the_sites_language(tmp_path: Path) -> No
     assert "<!-- Dewiswch dermau yn y blaenfater uchod (barriers: power, leadership, capacity). -->" in text
     assert text.endswith("\n\nYsgrifennwch yma.\n")
     assert main(["check", "-f", str(config)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("authors_file", "expected"),
+    [
+        # A tab: the file cannot be read, so no post is told its authors are unknown.
+        ("ann:\n\tname: Ann Author\nbob:\n  name: Bob\n", ["posts/authors.yml:2"]),
+        # Bob has no name, so he is left out: his posts are not told 'bob' is unknown, but a
+        # typing mistake in a post still is.
+        ("ann:\n  name: Ann Author\nbob:\n  role: Writer\n", ["posts/authors.yml:3", "posts/typo.md:4"]),
+    ],
+)
+def test_a_mistake_in_the_authors_file_is_reported_once(
+    tmp_path: Path, authors_file: str, expected: list[str]
+) -> None:
+    """Issue 21: at most one problem per mistake, however many posts name the authors."""
+    typo = "---\ntitle: Typo\ndate: 2021-01-01\nauthors: [anne]\nbarriers: [power]\n---\nText\n"
+    files = {**CLEAN, "posts/authors.yml": authors_file, "posts/typo.md": typo}
+    if "\t" in authors_file:
+        files["posts/typo.md"] = typo.replace("[anne]", "[ann]")
+    site = collect(str(write_site(tmp_path, files)))
+    assert [f"{p.path}:{p.line}" for p in site.problems] == expected
+    assert site.indexes.by_src_uri["posts/third-post.md"].authors == ()  # bob's only post

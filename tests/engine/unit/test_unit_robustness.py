@@ -199,7 +199,7 @@ def test_author_addresses_are_web_addresses_or_paths_on_the_site(address: str, s
 def test_an_author_written_twice_names_both_lines_and_the_later_counts(tmp_path: Path) -> None:
     path = tmp_path / "authors.yml"
     path.write_text("ann:\n  name: Ann\nbob:\n  name: Bob\nann:\n  name: Ann Two\n", encoding="utf-8")
-    authors, problems = read_authors(str(path), "posts/authors.yml")
+    authors, problems, _ = read_authors(str(path), "posts/authors.yml")
     assert authors["ann"].name == "Ann Two"
     assert [(p.line, p.message[:42]) for p in problems] == [(5, "author id 'ann' is listed twice (first on ")]
     assert "(first on line 1)" in problems[0].message
