@@ -77,7 +77,9 @@ def _fork(root: Path) -> None:
     # The page-not-found template linked to the feedback page, deleted above: point it elsewhere.
     page_404 = root / "overrides/404.html"
     text = page_404.read_text(encoding="utf-8")
-    page_404.write_text(text.replace("{{ 'feedback/' | url }}", "mailto:carers@example.org"), encoding="utf-8")
+    page_404.write_text(
+        text.replace("{{ 'feedback/' | url }}", "mailto:carers@example.org"), encoding="utf-8"
+    )
     for folder in ("posts", "toolkit"):
         for md in (root / folder).glob("*.md"):
             md.unlink()
