@@ -237,7 +237,7 @@ def _authors(
         )
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in authors:
-            if excused is None or value in excused:
+            if excused is None or (isinstance(value, str) and value in excused):
                 continue  # the authors file's own problem is the one to fix
             hint = (in_curly_quotes(value) or suggest(value, authors)) if isinstance(value, str) else ""
             problems.append(

@@ -300,19 +300,18 @@ def _unclosed(text: str) -> int | None:
     that are not (a page whose front matter has no closing '---', read up to a later '---'
     rule); else None."""
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.strip():
-            continue
-        rest = next((later for later in lines[i + 1 :] if later.strip()), None)
-        if rest is None:
-            return None
-        if _KEY_RE.match(rest.split(":", 1)[0]) or rest[:1] in (" ", "\t", "-"):
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for last, rest in zip(filled, filled[1:], strict=False):
+        if rest == last + 1:
+            continue  # no blank line between
+        line = lines[rest]
+        if (":" in line and _KEY_RE.match(line.split(":", 1)[0])) or line[:1] in (" ", "\t", "-"):
             continue  # more settings
         try:
-            data = yaml.load("\n".join(lines[:i]), YamlLoader)
+            data = yaml.load("\n".join(lines[: last + 1]), YamlLoader)
         except yaml.YAMLError:
             return None
-        return i if isinstance(data, dict) and data else None
+        return last + 1 if isinstance(data, dict) and data else None
     return None
 
 
