@@ -182,8 +182,7 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 Problem(
                     fm.path,
                     line,
-                    f"unknown {tax.key} term {quote(value)}.{hint} "
-                    f"Known terms: {', '.join(known)}",
+                    f"unknown {tax.key} term {quote(value)}.{hint} Known terms: {', '.join(known)}",
                 )
             )
         else:

@@ -313,7 +313,9 @@ def test_everyday_yaml_mistakes_are_named_with_their_fix(yaml_text: str, line: i
     assert fm.broken and fm.data == {}
 
 
-@pytest.mark.parametrize("text", ["# Heading\n\nText.\n", "Text, with words.\n", "Note: this: that\n", "words\n"])
+@pytest.mark.parametrize(
+    "text", ["# Heading\n\nText.\n", "Text, with words.\n", "Note: this: that\n", "words\n"]
+)
 def test_a_missing_closing_line_read_up_to_a_later_rule_is_named_at_the_opening_line(text: str) -> None:
     """Without its closing '---', front matter runs on to the page's first '---' rule: the page's
     text is read as settings, and the message says what is missing, not what YAML tripped on."""
