@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, ClassVar
 
 import yaml
@@ -301,7 +302,7 @@ def _unclosed(text: str) -> int | None:
     rule); else None."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    for last, rest in zip(filled, filled[1:], strict=False):
+    for last, rest in pairwise(filled):
         if rest == last + 1:
             continue  # no blank line between
         line = lines[rest]
