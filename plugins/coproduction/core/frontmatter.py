@@ -318,16 +318,10 @@ def _unclosed(text: str) -> int | None:
 
 def _explain(text: str, at: int, what: str, first_line: int, about: str) -> tuple[int, str]:
     """The line and message for YAML that breaks at line ``at`` of ``text``: the everyday
-    causes (a tab, curly quotes, a ': ' in a value, no closing '---') named, with their fix."""
+    causes (a tab, curly quotes, a ': ' in a value) named, with their fix."""
     lines = text.split("\n")
     here = lines[at] if at < len(lines) else ""
     indent = here[: len(here) - len(here.lstrip())]
-    settings = _unclosed(text) if about == "the front matter" else None
-    if settings is not None and at >= settings:
-        return first_line - 1, (
-            "the front matter has no closing '---' line, so the page's text is read as settings: "
-            f"{_UNCLOSED_HINT} (line {first_line + settings - 1})"
-        )
     if "\t" in indent or (not here.strip(" ") and "\t" in here) or "tab character" in what:
         return first_line + at, (
             f"this line of {about} is indented with a tab, which YAML does not allow: "
@@ -413,6 +407,15 @@ def split(text: str, path: str) -> FrontMatter:
         return fm
     body = text[match.end() :].lstrip("\n")
     node, data, problem = parse_yaml(match.group(1), path, 2)
+    if problem is not None and data is None:
+        settings = _unclosed(match.group(1))
+        if settings is not None and problem.line - 2 >= settings:  # it breaks in the page's text
+            problem = Problem(
+                path,
+                1,
+                "the front matter has no closing '---' line, so the page's text is read as settings: "
+                f"{_UNCLOSED_HINT} (line {settings + 1})",
+            )
     fm = FrontMatter(path, body=body, node=node, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
     if problem is not None:
         fm.problems.append(problem)
