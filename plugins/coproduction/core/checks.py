@@ -463,7 +463,7 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
     """Two files claiming one URL: the later of ``pages`` (the newer file, see
-    ``pipeline.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
+    ``sources.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
     owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
     problems = []
     for page in pages:

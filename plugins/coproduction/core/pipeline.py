@@ -137,20 +137,21 @@ def _clashes(
     return kept, problems
 
 
-def oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecord]:
+def _oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecord]:
     """``records`` with the pages that claim one URL put oldest first (``sources.oldest_first``),
-    so the URL stays with the page that had it and the newer file is blamed."""
+    so the URL stays with the page that had it and the newer file is blamed (``check_urls``)."""
     claims: dict[str, list[int]] = {}
     for i, record in enumerate(records):
         claims.setdefault(record.url, []).append(i)
-    ordered = records
-    for group in claims.values():
-        if len(group) > 1:
-            by_path = {records[i].path: records[i] for i in group}
-            oldest = oldest_first([records[i].path for i in group], root)
-            ordered = ordered if ordered is not records else list(records)
-            for i, path in zip(group, oldest, strict=True):
-                ordered[i] = by_path[path]
+    groups = [group for group in claims.values() if len(group) > 1]
+    if not groups:
+        return records
+    ordered = list(records)
+    for group in groups:
+        by_path = {records[i].path: records[i] for i in group}
+        oldest = oldest_first([records[i].path for i in group], root)
+        for i, path in zip(group, oldest, strict=True):
+            ordered[i] = by_path[path]
     return ordered
 
 
@@ -238,7 +239,7 @@ def run(
         else:
             records.append(record)
 
-    indexes = build_indexes(oldest_first_by_url(records, root), authors, spec)
+    indexes = build_indexes(_oldest_first_by_url(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
