@@ -28,9 +28,7 @@ def safe_address(value: str) -> bool:
     return bool(value) and not _SCHEME_RE.match(value) and not value.startswith(("//", "\\", "/\\"))
 
 
-def read_authors(
-    abs_path: str, path: str
-) -> tuple[dict[str, Author], list[Problem], frozenset[str] | None]:
+def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Problem], frozenset[str] | None]:
     """Read and check the authors file: the authors, the file's problems, and the ids it names
     that it cannot give, for a problem of its own (None: it names none that can be known, as
     it is missing or cannot be read). A post naming one of those is not told its id is unknown:

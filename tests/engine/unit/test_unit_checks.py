@@ -619,8 +619,7 @@ def test_a_value_in_curly_quotes_is_named_so(front: str, line: int, start: str) 
     assert [(p.line, p.message.split(" It is")[0]) for p in problems] == [(line, start)]
     assert (
         " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
-        "text: write "
-        in (problems[0].message)
+        "text: write " in (problems[0].message)
     )
 
 
