@@ -22,6 +22,7 @@ from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 from coproduction.core.text import (
     CONTROL_RE,
+    closest,
     control_character,
     find_control,
     quote,
@@ -374,11 +375,17 @@ def make_record(
         problems.append(Problem(fm.path, fm.line("draft"), "draft should be true or false"))
         draft = True  # when unsure, keep an unfinished post out of the published site
     known_keys = (*_OUR_KEYS, *(t.key for t in spec.taxonomies))
+    meant: set[str] = set()  # settings written misspelt ('dte'): not also reported missing
     for key in data:
         if isinstance(key, str) and key not in known_keys and key not in THEME_KEYS:
-            hint = suggest(key, known_keys)
-            if hint:
-                problems.append(Problem(fm.path, fm.line(key), f"unknown setting {quote(key)}.{hint}"))
+            close = closest(key, known_keys)
+            if close is not None:
+                meant.add(close)
+                problems.append(
+                    Problem(
+                        fm.path, fm.line(key), f"unknown setting {quote(key)}. Did you mean {quote(close)}?"
+                    )
+                )
     problems += check_theme_keys(fm, spec)
     record = PageRecord(
         path=fm.path,
@@ -391,8 +398,10 @@ def make_record(
         dated=is_post,
         terms=terms,
         untagged=tuple(untagged),
-        date=_date(fm, "date", problems, required=required),
-        authors=_authors(fm, authors, problems, required=required, excused=excused_authors),
+        date=_date(fm, "date", problems, required=required and "date" not in meant),
+        authors=_authors(
+            fm, authors, problems, required=required and "authors" not in meant, excused=excused_authors
+        ),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),

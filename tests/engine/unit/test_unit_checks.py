@@ -654,3 +654,19 @@ def test_author_ids_the_authors_file_cannot_give_are_not_reported_again(
     assert page.authors == ("alex-fox",)
     assert len(problems) == reported
     assert all("unknown author id 'ann'" in p.message or "'bob'" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("title: P\ndte: 2019-04-29\nauthors: [alex-fox]\n", "unknown setting 'dte'. Did you mean 'date'?"),
+        (
+            "title: P\ndate: 2019-04-29\nauthor: [alex-fox]\n",
+            "unknown setting 'author'. Did you mean 'authors'?",
+        ),
+    ],
+)
+def test_a_misspelt_date_or_authors_is_not_also_missing(front: str, message: str) -> None:
+    """Issue 21: one mistake, one problem: the misspelling, not also "a post needs ..."."""
+    _, problems = post(front)
+    assert [(p.line, p.message) for p in problems] == [(3 if "dte" in front else 4, message)]
