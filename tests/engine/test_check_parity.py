@@ -227,6 +227,7 @@ TEMPLATE_404 = """\
   <link rel="stylesheet" href="{{ 'assets/theme.css' | url }}">
   <a href="https://example.org/gone/">elsewhere</a> <a href="#top">top</a>
   <a href="/barriers/power/">Power</a> <a href="/barriers/powr/">typo</a>
+  <a href="{{ '404.html' | url }}">the theme's own page</a>
 {% endblock %}
 """
 

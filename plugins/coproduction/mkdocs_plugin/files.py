@@ -121,9 +121,10 @@ def refused_folders(spec: SiteSpec, root: str) -> list[ContentFile]:
     ]
 
 
-def other_files(files: Files) -> list[str]:
-    """Names of the engine's files that are not pages (images, downloads): links may lead there."""
-    return [f.src_uri for f in files if not f.is_documentation_page()]
+def other_files(files: Files, config: MkDocsConfig) -> list[str]:
+    """Names of the engine's files that are not pages (images, downloads), and of the pages the
+    theme writes itself (``404.html``, ``sitemap.xml``): links may lead there."""
+    return [*(f.src_uri for f in files if not f.is_documentation_page()), *config.theme.static_templates]
 
 
 def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, generated_source: str) -> None:

@@ -194,7 +194,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             spec,
             root,
             docs_files(files, spec, root) + folders,
-            other_files=other_files(files),
+            other_files=other_files(files, config),
             config_problems=option_problems,
         )
 
