@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
+from coproduction.core.sources import MARKDOWN
 from coproduction.core.text import quote, suggest
 
 __all__ = ["check_nav", "check_templates", "template_links"]
@@ -43,7 +44,6 @@ def check_nav(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
     if not spec.check_nav:
         return []
     problems = []
-    pages = sorted(name for name in names if name.endswith(".md"))
     for entry in spec.nav:
         if _is_elsewhere(entry):
             continue
@@ -54,6 +54,7 @@ def check_nav(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
             lookup = entry.lstrip("/")
         if PurePosixPath(lookup).as_posix() in names:
             continue
+        pages = sorted(name for name in names if name.endswith(MARKDOWN))  # rare: only for the hint
         problems.append(
             Problem(
                 spec.config_file,
