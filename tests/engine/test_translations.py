@@ -218,6 +218,8 @@ FIXTURE_FILES: dict[str, str | bytes] = {
     ),
     "docs/zeta-ez.md": page({"title": "Zeta Ez", "barriers": [], "kind": "guide"}, "Zib.\n"),
     "docs/zonk.md": page({"title": "Zonk", "barriers": [], "template": "feedback.html"}, "Zib.\n"),
+    # overrides/404.html links to the feedback page: a site keeping the template keeps the page.
+    "docs/feedback.md": page({"title": "Zeedback", "barriers": []}, "Zib.\n"),
     "toolkit/zut.md": page({"title": "Zut", "barriers": ["zap", "zip"]}, "Zib zab.\n\n## Zorb\n\nQuix.\n"),
 }
 GENERATED = [
