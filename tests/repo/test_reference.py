@@ -3,10 +3,13 @@ matches the plugin's own schema, and the package's version is CHANGELOG.md's new
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
+import material
 import yaml
 from mkdocs.config import config_options as c
 
@@ -66,3 +69,24 @@ def test_the_version_is_the_changelogs_newest() -> None:
     # Every release is dated, newest first (Keep a Changelog).
     days = [day for _, day in released]
     assert all(days) and days == sorted(days, reverse=True), days
+
+
+def test_materials_notice_is_hidden_only_where_readme_says_what_it_means() -> None:
+    """The Makefile hides Material's end-of-life notice, naming the README section that says
+    what it means; that section gives the date the installed Material's notice gives."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    above = makefile.split("export NO_MKDOCS_2_WARNING", 1)[0].splitlines()
+    comment = []
+    while above and above[-1].startswith("# "):  # the comment just above the line
+        comment.insert(0, above.pop()[2:])
+    (heading,) = re.findall(r'"([^"]+)"', " ".join(comment))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"\n### {heading}\n" in readme, f"Makefile names README section '{heading}', which is missing"
+    section = readme.split(f"\n### {heading}\n", 1)[1].split("\n#", 1)[0]
+
+    notice = (Path(material.__file__).parent / "templates" / "__init__.py").read_text(encoding="utf-8")
+    (said,) = re.findall(r"reaches end of life on (\w+ \d+, \d{4})", notice)
+    day = dt.datetime.strptime(said, "%B %d, %Y").date()
+    assert f"{day.day} {day:%B} {day.year}" in section.replace("\n", " ")
+    for part in ("What keeps working", "What a fork should pin", "What ProperDocs covers", "What we will do"):
+        assert f"**{part}.**" in section
