@@ -132,6 +132,26 @@ def test_every_page_has_the_footer_links_the_configuration_lists(real: Built) ->
             assert f">{link['title']}</a>" in html, (html_path, link["title"])
 
 
+def test_every_page_says_its_address_when_shared_and_robots_names_the_sitemap(real: Built) -> None:
+    site = site_content.config()
+    root = site.get("site_url") or ""
+    for html_path in sorted(real.site.rglob("*.html")):
+        head = html_path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        named = re.findall(r'<meta property="og:site_name" content="([^"]*)">', head)
+        assert [html.unescape(name) for name in named] == [site["site_name"]], html_path
+        address = re.findall(r'<meta property="og:url" content="([^"]*)">', head)
+        if root and html_path != real.site / "404.html":
+            assert len(address) == 1 and address[0].startswith(root.rstrip("/") + "/"), html_path
+        else:
+            assert address == [], html_path
+    own = REPO / site.get("docs_dir", "docs") / "robots.txt"
+    robots = (real.site / "robots.txt").read_text(encoding="utf-8")
+    if own.is_file():
+        assert robots == own.read_text(encoding="utf-8")
+    elif root:
+        assert f"\nSitemap: {root.rstrip('/')}/sitemap.xml\n" in robots
+
+
 def test_strict_build_of_the_real_site_has_no_warnings(tmp_path: Path) -> None:
     import shutil
 
