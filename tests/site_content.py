@@ -1,7 +1,8 @@
 """What this site's own content holds, read from mkdocs.yml and the front matter: the one place
 the tests of the content (tests/site/) learn folders, addresses, kinds, posts and terms.
 
-Nothing is pinned: a fork that renames, retags or replaces the content keeps them passing.
+Nothing is pinned: a fork that renames, retags, translates or replaces the content, or
+publishes it under another address, keeps them passing.
 """
 
 from __future__ import annotations
@@ -13,24 +14,31 @@ from typing import Any
 
 import yaml
 
+from browser import site_path
 from conftest import REPO
+from coproduction.mkdocs_plugin.translations import Words, words_for
 
 __all__ = [
     "blog",
     "config",
     "dated_kinds",
+    "dated_sources",
     "day",
     "folder_of",
     "folders",
     "front_matter",
     "kind_plural",
+    "language",
     "markdown_files",
     "options",
+    "path",
     "posts",
     "published",
     "split",
     "taxonomies",
+    "theme_word",
     "url",
+    "words",
 ]
 
 
@@ -70,6 +78,37 @@ def folders() -> dict[Path, tuple[str, str]]:
     return found
 
 
+def language() -> str:
+    """The site's language, ``theme.language`` (``en`` when unset, as the theme has it)."""
+    return str((config().get("theme") or {}).get("language") or "en")
+
+
+def path() -> str:
+    """Where the site is published on its host: site_url's path (``/carers/``), or ``/``."""
+    return site_path(config().get("site_url"))
+
+
+@functools.cache
+def words() -> Words:
+    """The plugin's words and dates in the site's language, as the plugin finds them."""
+    custom_dir = (config().get("theme") or {}).get("custom_dir")
+    folders = [str(REPO / custom_dir / "locales")] if custom_dir else []
+    return words_for(language(), folders, lambda message: None)
+
+
+@functools.cache
+def theme_word(key: str) -> str:
+    """The theme's own word for ``key`` (Material's ``action.skip``) in the site's language,
+    from the theme's language files, the site's ``custom_dir`` first, as pages get it."""
+    from mkdocs.config import load_config
+
+    loaded = load_config(config_file=str(REPO / "mkdocs.yml"))
+    template = loaded.theme.get_env().from_string(
+        '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+    )
+    return template.render(config=loaded, key=key).strip()
+
+
 def dated_kinds() -> set[str]:
     kinds = options().get("kinds")
     return {key for key, kind in kinds.items() if kind.get("dated")} if kinds else {"post"}
@@ -82,13 +121,23 @@ def kind_plural(kind: str) -> str:
     kinds = options().get("kinds")
     if kinds:
         return str(kinds[kind]["plural"])
-    return next(k.plural for k in DEFAULT_KINDS if k.key == kind)
+    return words().t(next(k.plural for k in DEFAULT_KINDS if k.key == kind))
 
 
 def blog() -> str:
     """The blog's address: that of the first source folder of a dated kind."""
     dated = dated_kinds()
     return next(f"{key}/" for key, s in (options().get("sources") or {}).items() if s["kind"] in dated)
+
+
+def dated_sources() -> dict[str, Path]:
+    """Each source folder of a dated kind (a blog, stories), by its address: ``{"posts": .../posts}``."""
+    dated = dated_kinds()
+    return {
+        key: REPO / source["dir"]
+        for key, source in (options().get("sources") or {}).items()
+        if source["kind"] in dated
+    }
 
 
 def markdown_files() -> list[Path]:
@@ -141,10 +190,13 @@ def url(md: Path) -> str:
     return folders()[folder][0] + "".join(f"{part}/" for part in parts)
 
 
-def posts() -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
-    """Published pages of a dated kind, newest first, then by title: (date, title, file, front matter)."""
+def posts(folder: Path | None = None) -> list[tuple[datetime.date, str, Path, dict[str, Any]]]:
+    """Published pages of a dated kind (of one content folder), newest first, then by title:
+    (date, title, file, front matter)."""
     dated, found = dated_kinds(), []
     for md in markdown_files():
+        if folder is not None and folder_of(md) != folder:
+            continue
         meta = front_matter(md)
         when = day(meta.get("date"))
         if published(md) and when and meta.get("kind", folders()[folder_of(md)][1]) in dated:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import site_content
-from browser import axe_every_page, chromium, report, serve
+from browser import axe_every_page, chromium, report, serve, site_path
 from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, write_site
 
 
@@ -117,8 +117,6 @@ def _config() -> dict[str, Any]:
     """The repository's mkdocs.yml, with this site's name, content and plugin settings."""
     config = copy.deepcopy(BASE_CONFIG)
     del config["theme"]  # the repository's theme, custom_dir and all
-    # At the root, as the test serves it: 404.html links its styles from the site_url's path.
-    config["site_url"] = "https://example.org/"
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
         **config,
@@ -143,6 +141,8 @@ def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(tmp
     missing = [url for url in KINDS if not built.exists(url)]
     assert not missing, f"the fixture site lacks pages it is meant to have: {missing}"
     assert 'type="checkbox"' in built.content("toolkit/checklist/")
-    with serve(built.site) as url, chromium() as browser:
+    # Under site_url's path, as GitHub Pages serves it: 404.html is met at a missing address
+    # and links its styles from that path.
+    with serve(built.site, site_path(str(BASE_CONFIG["site_url"]))) as url, chromium() as browser:
         checked, problems = axe_every_page(browser, url, built.site)
     assert not problems, report(checked, problems)

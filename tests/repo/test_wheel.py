@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import HANG, REPO
 
 MINIMAL = """\
 site_name: Minimal
@@ -32,7 +32,7 @@ plugins:
 """
 
 
-def _run(command: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], cwd: Path, timeout: int = HANG) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(

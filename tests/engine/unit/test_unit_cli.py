@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_files
+from conftest import HANG, write_files
 from coproduction.cli import main
 from coproduction.core.pipeline import Site
 from coproduction.mkdocs_plugin.check import load_site
@@ -319,7 +319,7 @@ def test_real_site_is_clean() -> None:
         text=True,
         check=False,
         env=env,
-        timeout=60,
+        timeout=HANG,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("No problems found in ")
@@ -336,7 +336,7 @@ def test_module_entry_point_reports_problems(tmp_path: Path) -> None:
         text=True,
         check=False,
         env=env,
-        timeout=60,
+        timeout=HANG,
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == "6 problems in 5 files (12 pages checked)"
