@@ -28,6 +28,7 @@ __all__ = [
     "folders",
     "front_matter",
     "kind_plural",
+    "landing",
     "language",
     "markdown_files",
     "options",
@@ -172,6 +173,12 @@ def day(value: object) -> datetime.date | None:
     if isinstance(value, str):
         return datetime.date.fromisoformat(value[:10])
     return None
+
+
+def landing(md: Path) -> bool:
+    """Whether ``md`` is a source folder's own index.md: the text atop that folder's listing."""
+    folder = folder_of(md)
+    return md == folder / "index.md" and folders()[folder][0] != ""
 
 
 def published(md: Path) -> bool:

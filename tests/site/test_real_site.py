@@ -12,11 +12,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import feedparser
 import pytest
 
 import site_content
+from browser import MISSING, NOT_FOUND_PAGE
 from conftest import REPO, Built
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -100,11 +102,12 @@ def test_every_taxonomy_has_an_overview_and_a_page_and_feed_per_term(real: Built
 
 
 def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(real: Built) -> None:
-    """An untagged page shows no terms at all (the page template writes nothing for it)."""
+    """An untagged page shows no terms at all (the page template writes nothing for it). A source
+    folder's index.md is the text atop its listing, not a page of its own."""
     pages = [
         real.site / site_content.url(md) / "index.html"
         for md in site_content.markdown_files()
-        if site_content.published(md)
+        if site_content.published(md) and not site_content.landing(md)
     ]
     assert pages
     for html_path in pages:
@@ -115,7 +118,9 @@ def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(rea
     assert len(tagged) == sum(
         1
         for md in site_content.markdown_files()
-        if site_content.published(md) and any(site_content.front_matter(md).get(k) for k in keys)
+        if site_content.published(md)
+        and not site_content.landing(md)
+        and any(site_content.front_matter(md).get(k) for k in keys)
     )
     for html_path in tagged:
         assert 'class="cp-related"' in html_path.read_text(encoding="utf-8"), html_path
@@ -134,6 +139,34 @@ def test_every_page_has_the_footer_links_the_configuration_lists(real: Built) ->
         texts = {_text(text) for text in re.findall(r"<a\b[^>]*>(.*?)</a>", page, re.DOTALL)}
         for link in links:
             assert link["title"] in texts, (html_path, link["title"])
+
+
+def test_every_link_and_file_a_page_asks_for_is_on_the_site(real: Built) -> None:
+    """Links and files (styles, scripts, pictures, feeds) that lead into the site lead to a file
+    of it, on every page, the templates' own links included (a fork deletes pages they may name).
+    404.html is read where a reader meets it, at a missing address deeper in the site."""
+    base = "http://site" + site_content.path()
+    root = site_content.config().get("site_url") or base
+    missing = []
+    for html_path in sorted(real.site.rglob("*.html")):
+        rel = html_path.relative_to(real.site).as_posix()
+        here = base + (MISSING if rel == NOT_FOUND_PAGE else rel.removesuffix("index.html"))
+        for link in re.findall(r'\b(?:href|src)="([^"]*)"', html_path.read_text(encoding="utf-8")):
+            link = html.unescape(link)
+            if link.startswith("#"):
+                continue  # on the page itself
+            if link.startswith(root):
+                link = base + link.removeprefix(root)
+            target = urlsplit(urljoin(here, link))
+            if target.scheme != "http" or target.netloc != "site":
+                continue  # another site, mailto:, data:
+            if not target.path.startswith(site_content.path()):
+                missing.append(f"/{rel}: {link} (outside the site)")
+                continue
+            file = real.site / unquote(target.path.removeprefix(site_content.path()))
+            if not (file / "index.html" if target.path.endswith("/") else file).is_file():
+                missing.append(f"/{rel}: {link}")
+    assert not missing, f"{len(missing)} links lead to no file of the site:\n" + "\n".join(missing)
 
 
 def test_strict_build_of_the_real_site_has_no_warnings(real: Built) -> None:
