@@ -145,7 +145,7 @@ def chromium() -> Iterator[Browser]:
     """The system's Chromium, headless."""
     path = chromium_path()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, timeout=HANG_MS)
         try:
             yield browser
         finally:
