@@ -8,6 +8,7 @@ green (tests/repo/test_fork.py makes such a fork and runs them on it).
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -19,9 +20,25 @@ import pytest
 
 import site_content
 from browser import MISSING, NOT_FOUND_PAGE
-from conftest import REPO, Built
+from conftest import HANG, REPO, Built
 
 pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_make_check_finds_no_problem_in_the_site() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "coproduction", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=HANG,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("No problems found in ")
+    assert result.stderr == ""
 
 
 def test_pages_from_every_folder_are_built(real: Built) -> None:

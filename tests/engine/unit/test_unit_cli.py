@@ -1,4 +1,5 @@
-"""cli: ``python -m coproduction check`` on small sites in tmp_path, and on the real site."""
+"""cli: ``python -m coproduction check`` on small sites in tmp_path (the real site's own
+check is a test of its content: tests/site/test_real_site.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from conftest import HANG, write_files
 from coproduction.cli import main
 from coproduction.core.pipeline import Site
 from coproduction.mkdocs_plugin.check import load_site
-
-REPO = Path(__file__).resolve().parents[3]
 
 CONFIG = """\
 site_name: Small Toolkit
@@ -308,22 +307,6 @@ def test_two_files_one_url_across_docs_and_a_source(
         "toolkit/power-map.md:1: this file and docs/toolkit/power-map.md are both published at "
         "/toolkit/power-map/: rename or move one of them"
     ]
-
-
-def test_real_site_is_clean() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    result = subprocess.run(
-        [sys.executable, "-m", "coproduction", "check"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=HANG,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("No problems found in ")
-    assert result.stderr == ""
 
 
 def test_module_entry_point_reports_problems(tmp_path: Path) -> None:
