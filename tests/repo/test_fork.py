@@ -168,9 +168,10 @@ def _fork(root: Path) -> None:
     )
 
     # Pages of its own, in Welsh.
+    home = docs.relative_to(root).as_posix()
     pages = {
         "posts/authors.yml": yaml.safe_dump(AUTHORS, sort_keys=False, allow_unicode=True),
-        "docs/index.md": _page(
+        f"{home}/index.md": _page(
             {"title": "Croeso", "description": "Help i ofalwyr yng Nghymru.", "themau": []},
             """
             Rydyn ni'n helpu gofalwyr a staff i gynllunio gofal gyda'i gilydd.
@@ -179,7 +180,7 @@ def _fork(root: Path) -> None:
             neu'r [blog](posts/index.md).
             """,
         ),
-        "docs/accessibility.md": _page(
+        f"{home}/accessibility.md": _page(
             {"title": "Datganiad hygyrchedd", "description": "Sut mae'r wefan yn hygyrch.", "themau": []},
             """
             Rydyn ni eisiau i bawb allu defnyddio'r wefan hon.
@@ -187,7 +188,7 @@ def _fork(root: Path) -> None:
             Rydyn ni'n profi pob tudalen gyda darllenydd sgrin. Dywedwch wrthon ni os oes problem.
             """,
         ),
-        "docs/cymorth.md": _page(
+        f"{home}/cymorth.md": _page(
             {"title": "Cymorth i ofalwyr", "description": "Ble i gael help.", "themau": ["gofalu", "arian"]},
             """
             Mae llawer o help ar gael i ofalwyr yng Nghymru.
