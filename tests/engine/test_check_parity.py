@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BASE_CONFIG, ENGINE, config_line, page, plugin_options, write_site
+from conftest import BASE_CONFIG, ENGINE, HANG, config_line, page, plugin_options, write_site
 
 AUTHORS_WITH_A_PROBLEM = "ann:\n  name: Ann Author\nbob:\n  role: Writer\n"
 
@@ -90,7 +90,7 @@ def check_lines(root: Path, *files: str) -> tuple[int, list[str]]:
         text=True,
         env=_env(),
         check=False,
-        timeout=120,
+        timeout=HANG,
     )
     assert "Traceback" not in result.stdout + result.stderr
     return result.returncode, result.stdout.splitlines()[:-1]
@@ -103,7 +103,7 @@ def build_lines(root: Path, *, strict: bool) -> tuple[int, list[str]]:
     """``mkdocs build``'s exit code and the problem lines it logged."""
     command = [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", *(["--strict"] if strict else [])]
     result = subprocess.run(
-        command, cwd=root, capture_output=True, text=True, env=_env(), check=False, timeout=300
+        command, cwd=root, capture_output=True, text=True, env=_env(), check=False, timeout=HANG
     )
     assert "Traceback" not in result.stdout + result.stderr
     return result.returncode, [

@@ -22,7 +22,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-from conftest import REPO
+from conftest import HANG, REPO
 
 ENGINES = {"mkdocs", "properdocs"}
 
@@ -41,7 +41,7 @@ plugins:
 """
 
 
-def _run(command: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], cwd: Path, timeout: int = HANG) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(
