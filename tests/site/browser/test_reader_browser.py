@@ -77,12 +77,13 @@ def _page_kinds(site: Path) -> dict[str, str]:
         if len(terms) >= 2:
             kinds["combination"] = f"{key}/{'+'.join(terms[:2])}/"
             break
-    for source, folder in site_content.dated_sources().items():  # the blog, and any other
-        posts = site_content.posts(folder)
-        kinds[f"{source}-listing"] = f"{source}/"
+    for section in site_content.dated_sections():  # the blog, and any other
+        posts = site_content.posts(section)
+        name = section.rstrip("/")
+        kinds[f"{name}-listing"] = section
         if posts:
-            kinds[f"{source}-archive"] = f"{source}/archive/"
-            kinds[f"{source}-year-archive"] = f"{source}/archive/{posts[0][0].year}/"
+            kinds[f"{name}-archive"] = f"{section}archive/"
+            kinds[f"{name}-year-archive"] = f"{section}archive/{posts[0][0].year}/"
     kinds |= {
         "authors": "authors/",
         "author": f"authors/{newest_meta['authors'][0]}/",
