@@ -354,7 +354,7 @@ CASES: tuple[Case, ...] = (
         "silent",
         {"posts/q.md": _text("title: Q\ndate: 2024-02-03\nauthors: []\nbarriers: []\n")},
         (
-            "posts/q.md:4: a post needs at least one author: write the ids from the authors file "
+            "posts/q.md:4: a blog post needs at least one author: write the ids from the authors file "
             "in the list, like authors: [your-id]",
         ),
         built=("posts/q/",),

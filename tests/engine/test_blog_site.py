@@ -50,12 +50,12 @@ def test_pagination_boundaries(make_site: Any, count: int, pages: int) -> None:
     assert built.exists("posts/page/2/") == (pages == 2)
     assert not built.exists("posts/page/3/")
     if count == 0:
-        assert "There are no posts yet." in first
+        assert "There are no blog posts yet." in first
     if pages == 2:
         second = built.html("posts/page/2/")
         assert listed(second) == ["Post p0"]
-        assert 'href="../posts/page/2/" rel="next">Older posts' in first
-        assert 'href="../../../posts/" rel="prev">Newer posts' in second
+        assert 'href="../posts/page/2/" rel="next">Older blog posts' in first
+        assert 'href="../../../posts/" rel="prev">Newer blog posts' in second
         assert '<a aria-current="page" href="../../../posts/page/2/">Page 2</a>' in second
     else:
         assert 'class="cp-pagination"' not in first
@@ -124,8 +124,8 @@ def test_archives_by_year(make_site: Any) -> None:
         blog(post("a", "2019-04-03"), post("b", "2019-12-01"), post("c", "2021-01-01")), strict=True
     )
     index = built.html("posts/archive/")
-    newest = index.index('href="../../posts/archive/2021/">2021</a>: 1 post')
-    assert newest < index.index('href="../../posts/archive/2019/">2019</a>: 2 posts')
+    newest = index.index('href="../../posts/archive/2021/">2021</a>: Blog posts: 1')
+    assert newest < index.index('href="../../posts/archive/2019/">2019</a>: Blog posts: 2')
     y2019 = built.content("posts/archive/2019/")
     assert y2019.index("Post b") < y2019.index("Post a")
     assert "Post c" not in y2019
@@ -334,9 +334,9 @@ def test_year_and_author_pages_are_paginated(make_site: Any) -> None:
     )
     year = ["Post p4", "Post p3", "Post bobs", "Post p2", "Post p1", "Post p0"]  # newest first
     ann = ["Post later", "Post p4", "Post p3", "Post p2", "Post p1", "Post p0"]
-    for first, expected, title in (
-        ("posts/archive/2020/", year, "Posts from 2020"),
-        ("authors/ann/", ann, "Ann Author"),
+    for first, expected, title, newer, older in (
+        ("posts/archive/2020/", year, "Blog posts from 2020", "Newer blog posts", "Older blog posts"),
+        ("authors/ann/", ann, "Ann Author", "Newer posts", "Older posts"),
     ):
         urls = [first, f"{first}page/2/", f"{first}page/3/"]
         shown = []
@@ -354,8 +354,8 @@ def test_year_and_author_pages_are_paginated(make_site: Any) -> None:
             assert all(built.exists(u) for _, u in links), links
             either_side = {text: u for text, u in links if not text.startswith("Page ")}
             assert either_side == {
-                **({"Newer posts": urls[number - 2]} if number > 1 else {}),
-                **({"Older posts": urls[number]} if number < 3 else {}),
+                **({newer: urls[number - 2]} if number > 1 else {}),
+                **({older: urls[number]} if number < 3 else {}),
             }
         assert shown == expected  # the order kept, no post lost or shown twice
         assert not built.exists(f"{first}page/4/")
@@ -364,8 +364,8 @@ def test_year_and_author_pages_are_paginated(make_site: Any) -> None:
     assert '<meta name="description"' not in built.html("authors/ann/page/2/")
     # The indexes count every post and link to the first page; a short list has no pager.
     archive_index = built.content("posts/archive/")
-    assert 'href="../../posts/archive/2020/">2020</a>: 6 posts' in archive_index
-    assert 'href="../../posts/archive/2021/">2021</a>: 1 post' in archive_index
+    assert 'href="../../posts/archive/2020/">2020</a>: Blog posts: 6' in archive_index
+    assert 'href="../../posts/archive/2021/">2021</a>: Blog posts: 1' in archive_index
     assert 'href="../authors/ann/">Ann Author</a>, Peer researcher:\n    6 posts' in built.content("authors/")
     for short in ("posts/archive/2021/", "authors/bob/"):
         assert len(_items(built.content(short))) == 1

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import BASE_CONFIG, ENGINE, config_line, page, plugin_options, write_files, write_site
+from conftest import BASE_CONFIG, ENGINE, HANG, config_line, page, plugin_options, write_files, write_site
 
 AUTHORS_WITH_A_PROBLEM = "ann:\n  name: Ann Author\nbob:\n  role: Writer\n"
 
@@ -49,6 +49,9 @@ EVERY_PROBLEM: dict[str, str | bytes] = {
     "posts/noauthors.md": page({"title": "No authors", "date": "2020-01-01", "barriers": []}),
     "posts/baddate.md": page({"title": "Bad date", "date": "2019-02-30", "authors": ["ann"]}),
     "posts/stranger.md": page({"title": "Stranger", "date": "2020-02-02", "authors": ["anne"]}),
+    # A second dated folder: its landing page needs no date; a story without one is named a story.
+    "stories/index.md": page({"title": "Stories", "barriers": []}, "Our stories.\n"),
+    "stories/nodate.md": page({"title": "No date", "authors": ["ann"], "barriers": []}),
 }
 
 
@@ -57,7 +60,18 @@ def _every_problem_config() -> dict[str, Any]:
     del config["site_url"]  # the blog's feeds need it
     options = plugin_options(config)
     options["relatd"] = 3  # an unknown option
-    options["sources"] = {**options["sources"], "extra": {"dir": "extra", "kind": "tool"}}
+    options["sources"] = {
+        **options["sources"],
+        "stories": {"dir": "stories", "kind": "story"},
+        "extra": {"dir": "extra", "kind": "tool"},
+    }
+    options["kinds"] = {
+        "guide": {"title": "Guide", "plural": "Guidance"},
+        "principle": {"title": "Principle", "plural": "Principles"},
+        "tool": {"title": "Tool", "plural": "Tools"},
+        "post": {"title": "Blog post", "plural": "Blog posts", "dated": True},
+        "story": {"title": "Story", "plural": "Stories", "dated": True},
+    }
     config["plugins"] = ["search", {"coproduction": options}]
     return config
 
@@ -77,7 +91,7 @@ def check_lines(root: Path, *files: str) -> tuple[int, list[str]]:
         text=True,
         env=_env(),
         check=False,
-        timeout=120,
+        timeout=HANG,
     )
     assert "Traceback" not in result.stdout + result.stderr
     return result.returncode, result.stdout.splitlines()[:-1]
@@ -90,7 +104,7 @@ def build_lines(root: Path, *, strict: bool) -> tuple[int, list[str]]:
     """``mkdocs build``'s exit code and the problem lines it logged."""
     command = [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", *(["--strict"] if strict else [])]
     result = subprocess.run(
-        command, cwd=root, capture_output=True, text=True, env=_env(), check=False, timeout=300
+        command, cwd=root, capture_output=True, text=True, env=_env(), check=False, timeout=HANG
     )
     assert "Traceback" not in result.stdout + result.stderr
     return result.returncode, [
@@ -137,6 +151,7 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
         "posts/noauthors.md:1",
         "posts/nodate.md:1",
         "posts/stranger.md:5",
+        "stories/nodate.md:1",
     ]
     text = "\n".join(checked)
     for expected in (
@@ -151,6 +166,8 @@ def test_check_and_build_print_the_same_problem_lines(every_problem: Path) -> No
         "move it to posts/stray.md",
         "docs/toolkit/checklist.md:1: this file and toolkit/checklist.md are both published at "
         "/toolkit/checklist/",
+        "stories/nodate.md:1: a story needs a date: add 'date: YYYY-MM-DD'",
+        "posts/nodate.md:1: a blog post needs a date: add 'date: YYYY-MM-DD'",
     ):
         assert expected in text, expected
     assert "in-code.md" not in text

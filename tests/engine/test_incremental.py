@@ -29,6 +29,13 @@ from mkdocs import utils
 EPOCH = "1767225600"  # 2026-01-01: every fixture post is in the past
 TERMS = ("power", "leadership", "diversity", "capacity")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+STORY_KINDS = {
+    "guide": {"title": "Guide", "plural": "Guidance"},
+    "principle": {"title": "Principle", "plural": "Principles"},
+    "tool": {"title": "Tool", "plural": "Tools"},
+    "post": {"title": "Blog post", "plural": "Blog posts", "dated": True},
+    "story": {"title": "Story", "plural": "Stories", "dated": True},
+}
 
 
 def _config() -> dict[str, Any]:
@@ -229,12 +236,63 @@ def saved_unchanged(root: Path, n: int) -> None:
     os.utime(path, ns=(later, later))
 
 
+def story_added(root: Path, n: int) -> None:
+    """A story in a second dated folder, made a source (with its landing page) the first time."""
+
+    def add_stories(config: dict[str, Any]) -> None:
+        options = plugin_options(config)
+        options["kinds"] = {**STORY_KINDS}
+        options["sources"]["stories"] = {"dir": "stories", "kind": "story"}
+
+    if not (root / "stories").is_dir():
+        _config_edit(root, add_stories)
+        (root / "stories").mkdir()
+        (root / "stories/index.md").write_text(
+            page({"title": "Stories", "barriers": []}, "What happened.\n"), encoding="utf-8"
+        )
+    (root / "stories" / f"story-{n}.md").write_text(
+        _post(
+            f"Story {n}",
+            f"202{n % 5}-0{1 + n % 9}-12",
+            [TERMS[n % 4]],
+            ["bob"],
+            "Told.\n\n<!-- more -->\n\nMore.\n",
+        ),
+        encoding="utf-8",
+    )
+
+
+def another_story(root: Path, n: int) -> None:
+    """A story once the folder is a source: an incremental build, unlike the first."""
+    story_added(root, n + 100)
+
+
+def story_retitled(root: Path, n: int) -> None:
+    stories = sorted((root / "stories").glob("story-*.md")) if (root / "stories").is_dir() else []
+    if stories:
+        _set_front(root, str(stories[n % len(stories)].relative_to(root)), title=f"Retold {n}")
+
+
+def landing_edited(root: Path, n: int) -> None:
+    """A section's landing text and title: above its list, and in the title of its later pages."""
+    (root / "toolkit/index.md").write_text(
+        page({"title": f"Our tools {n}", "barriers": []}, f"Tools, edit {n}.\n"), encoding="utf-8"
+    )
+
+
+def tool_added(root: Path, n: int) -> None:
+    """A tool: in its section's list, by title (two a page in the fixture)."""
+    (root / "toolkit" / f"tool-{n}.md").write_text(
+        page({"title": f"Tool {n}", "barriers": [TERMS[n % 4]]}), encoding="utf-8"
+    )
+
+
 EDITS: dict[str, Callable[[Path, int], None]] = {
     f.__name__: f
     for f in (
         body_edit, excerpt_edit, title_change, term_added, term_removed, date_moved, post_renamed,
         post_deleted, post_added, author_added, author_renamed, term_title_changed, template_overridden,
-        guide_linked, saved_unchanged,
+        guide_linked, saved_unchanged, story_added, another_story, story_retitled, landing_edited, tool_added,
     )
 }  # fmt: skip
 

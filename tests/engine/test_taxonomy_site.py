@@ -200,9 +200,9 @@ EXPECTED = [
     "docs/badyaml.md:3: the front matter is not valid YAML",
     "docs/latin1.md:2: this file is not UTF-8 text",
     "docs/clash/index.md:1: the URL /clash/ is already used by docs/clash.md",
-    "posts/nodate.md:1: a post needs a date",
+    "posts/nodate.md:1: a blog post needs a date",
     "posts/baddate.md:3: date '2019-02-30' is not a real date",
-    "posts/noauthor.md:1: a post needs authors",
+    "posts/noauthor.md:1: a blog post needs authors",
     "posts/stranger.md:4: unknown author id 'anne'. Did you mean 'ann'?",
 ]
 

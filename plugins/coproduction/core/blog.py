@@ -1,8 +1,10 @@
-"""The blog's indexes: paginated listings, year archives and author pages, previous and next."""
+"""The sections' indexes: each source folder's paginated list of its pages; a dated folder's
+year archives and feed; author pages, and the posts either side of a post."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.records import Author, PageRecord, recency_key
@@ -13,7 +15,9 @@ __all__ = [
     "AuthorPage",
     "Blog",
     "Listing",
+    "Section",
     "build_blog",
+    "build_sections",
     "pager",
     "paginate",
     "paginate_groups",
@@ -105,22 +109,40 @@ class AuthorPage:
 
 
 @dataclass(slots=True)
-class Blog:
-    """Every blog index of one build."""
+class Section:
+    """A source folder's list of its pages, at ``/<key>/``: a dated folder's newest first, in
+    pages of ``per_page`` with excerpts, with archives by year and a feed; another folder's by
+    title, a line each. Its ``index.md`` (if any) is the landing text above the first page."""
 
-    folder: str
-    posts: list[PageRecord]
-    """Newest first."""
+    key: str
+    kind: str
+    """The folder's kind: what the list is called, and how it is worded."""
+    dated: bool
+    pages: list[PageRecord]
+    """Every page it lists: never its ``index.md``."""
     listings: list[Listing]
-    archives: list[Archive]
-    """Newest year first."""
-    archive_src_uri: str
-    archive_url: str
+    archives: list[Archive] = field(default_factory=list)
+    """Newest year first (dated sections)."""
+    archive_src_uri: str = ""
+    archive_url: str = ""
+    feed_url: str = ""
+    """Its feed, from the site root (dated sections): ``feed.xml``, the site's, when it is the
+    only dated section, so a site with one blog has one feed."""
+
+
+@dataclass(slots=True)
+class Blog:
+    """Every index of the dated pages of one build: their sections, and the authors."""
+
+    sections: list[Section]
+    """One per dated source folder, in configuration order."""
+    posts: list[PageRecord]
+    """Every dated page, newest first: the site's feed and the authors' pages."""
     authors: list[AuthorPage]
     authors_src_uri: str
     authors_url: str
     neighbours: dict[str, tuple[PageRecord | None, PageRecord | None]]
-    """Post URL -> (newer post, older post)."""
+    """Post URL -> (newer post, older post) of its section."""
     author_urls: dict[str, str]
 
 
@@ -165,33 +187,62 @@ def paginate_groups(
     return listings, starts
 
 
+def _section_of(page: PageRecord, folders: Sequence[tuple[str, str]]) -> str:
+    """The dated section a post is listed in: its folder's, else the first of its kind, else the first."""
+    folder = page.src_uri.partition("/")[0]
+    keys = [key for key, _ in folders]
+    if folder in keys:
+        return folder
+    return next((key for key, kind in folders if kind == page.kind), keys[0])
+
+
 def build_blog(
     pages: list[PageRecord],
     authors: dict[str, Author],
     *,
-    folder: str = "posts",
+    folders: Sequence[tuple[str, str]] = (("posts", "post"),),
     per_page: int = 10,
     list_per_page: int = 50,
     use_directory_urls: bool = True,
 ) -> Blog:
-    """Build every blog index from the published pages, in one pass over the posts: the blog
-    in pages of ``per_page`` posts (with excerpts), years and authors of ``list_per_page``."""
+    """Build every index of the dated pages, in one pass over them: each dated section of
+    ``folders`` ((key, kind), at least one) in pages of ``per_page`` posts (with excerpts),
+    its years and the authors in pages of ``list_per_page``."""
     posts = sorted((p for p in pages if p.is_post), key=recency_key)
-    by_year: dict[int, list[PageRecord]] = {}
+    members: dict[str, list[PageRecord]] = {key: [] for key, _ in folders}
     by_author: dict[str, list[PageRecord]] = {a: [] for a in authors}
-    neighbours: dict[str, tuple[PageRecord | None, PageRecord | None]] = {}
-    for i, post in enumerate(posts):
-        if post.date is not None:
-            by_year.setdefault(post.date.year, []).append(post)
+    for post in posts:
+        members[_section_of(post, folders)].append(post)
         for author in post.authors:
             by_author.setdefault(author, []).append(post)
-        newer = posts[i - 1] if i > 0 else None
-        older = posts[i + 1] if i + 1 < len(posts) else None
-        neighbours[post.url] = (newer, older)
-    archives = []
-    for year in sorted(by_year, reverse=True):
-        listings = paginate(by_year[year], f"{folder}/archive/{year}.md", list_per_page, use_directory_urls)
-        archives.append(Archive(year, listings[0].src_uri, listings[0].url, by_year[year], listings))
+    neighbours: dict[str, tuple[PageRecord | None, PageRecord | None]] = {}
+    sections = []
+    for key, kind in folders:
+        listed = members[key]
+        by_year: dict[int, list[PageRecord]] = {}
+        for i, post in enumerate(listed):
+            if post.date is not None:
+                by_year.setdefault(post.date.year, []).append(post)
+            newer = listed[i - 1] if i > 0 else None
+            older = listed[i + 1] if i + 1 < len(listed) else None
+            neighbours[post.url] = (newer, older)
+        archives = []
+        for year in sorted(by_year, reverse=True):
+            years = paginate(by_year[year], f"{key}/archive/{year}.md", list_per_page, use_directory_urls)
+            archives.append(Archive(year, years[0].src_uri, years[0].url, by_year[year], years))
+        sections.append(
+            Section(
+                key=key,
+                kind=kind,
+                dated=True,
+                pages=listed,
+                listings=paginate(listed, f"{key}/index.md", per_page, use_directory_urls),
+                archives=archives,
+                archive_src_uri=f"{key}/archive/index.md",
+                archive_url=url_for(f"{key}/archive/index.md", use_directory_urls),
+                feed_url="feed.xml" if len(folders) == 1 else f"{key}/feed.xml",
+            )
+        )
     author_urls = {a.id: url_for(a.src_uri, use_directory_urls) for a in authors.values()}
     author_pages = []
     for a in sorted(authors):
@@ -199,15 +250,33 @@ def build_blog(
         listings = paginate(written, authors[a].src_uri, list_per_page, use_directory_urls)
         author_pages.append(AuthorPage(authors[a], author_urls[a], written, listings))
     return Blog(
-        folder=folder,
+        sections=sections,
         posts=posts,
-        listings=paginate(posts, f"{folder}/index.md", per_page, use_directory_urls),
-        archives=archives,
-        archive_src_uri=f"{folder}/archive/index.md",
-        archive_url=url_for(f"{folder}/archive/index.md", use_directory_urls),
         authors=author_pages,
         authors_src_uri="authors/index.md",
         authors_url=url_for("authors/index.md", use_directory_urls),
         neighbours=neighbours,
         author_urls=author_urls,
     )
+
+
+def build_sections(
+    pages: list[PageRecord],
+    folders: Sequence[tuple[str, str]],
+    *,
+    per_page: int = 50,
+    use_directory_urls: bool = True,
+) -> list[Section]:
+    """The sections of undated source folders ((key, kind)), in one pass over the pages: each
+    lists the undated pages under its folder but its ``index.md``, by title, ``per_page`` a page."""
+    members: dict[str, list[PageRecord]] = {key: [] for key, _ in folders}
+    for page in pages:
+        listed = members.get(page.src_uri.partition("/")[0])
+        if listed is not None and not page.landing and not page.dated:
+            listed.append(page)
+    sections = []
+    for key, kind in folders:
+        listed = sorted(members[key], key=recency_key)
+        listings = paginate(listed, f"{key}/index.md", per_page, use_directory_urls)
+        sections.append(Section(key=key, kind=kind, dated=False, pages=listed, listings=listings))
+    return sections

@@ -191,11 +191,13 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
     return tuple(found)
 
 
-def _date(fm: FrontMatter, key: str, problems: list[Problem], required: bool) -> dt.date | None:
+def _date(
+    fm: FrontMatter, key: str, problems: list[Problem], required: bool, who: str = "a post"
+) -> dt.date | None:
     value = fm.data.get(key)
     if value is None:
         if required:
-            problems.append(Problem(fm.path, fm.line(), f"a post needs a {key}: add '{key}: YYYY-MM-DD'"))
+            problems.append(Problem(fm.path, fm.line(), f"{who} needs a {key}: add '{key}: YYYY-MM-DD'"))
         return None
     parsed = parse_date(value)
     if parsed is None:
@@ -217,11 +219,12 @@ def _authors(
     authors: Mapping[str, Author],
     problems: list[Problem],
     required: bool,
+    who: str = "a post",
     excused: Collection[str] | None = frozenset(),
 ) -> tuple[str, ...]:
     if fm.data.get("authors") is None:
         if required:
-            problems.append(Problem(fm.path, fm.line(), "a post needs authors: add 'authors: [your-id]'"))
+            problems.append(Problem(fm.path, fm.line(), f"{who} needs authors: add 'authors: [your-id]'"))
         return ()
     values = _list(fm, "authors", problems, next(iter(authors), "author-id"))
     found: list[str] = []
@@ -231,7 +234,7 @@ def _authors(
             Problem(
                 fm.path,
                 fm.line("authors"),
-                "a post needs at least one author: write the ids from the authors file in the "
+                f"{who} needs at least one author: write the ids from the authors file in the "
                 "list, like authors: [your-id]",
             )
         )
@@ -335,9 +338,11 @@ def make_record(
     kind: str,
     spec: SiteSpec,
     authors: Mapping[str, Author],
+    landing: bool = False,
     excused_authors: Collection[str] | None = frozenset(),
 ) -> tuple[PageRecord, list[Problem]]:
-    """Check one page's front matter and build its record from what is valid.
+    """Check one page's front matter and build its record from what is valid; a ``landing``
+    page (a source folder's ``index.md``) is never dated.
 
     ``excused_authors``: ids the authors file names but cannot give, for a problem of its own
     (None: it cannot be read), which a page is not told are unknown.
@@ -362,7 +367,8 @@ def make_record(
                 )
             )
     kind_spec = spec.kind(page_kind)
-    is_post = kind_spec is not None and kind_spec.dated
+    is_post = kind_spec is not None and kind_spec.dated and not landing
+    who = _a(kind_spec.title if kind_spec else page_kind)
     required = is_post and not fm.broken  # broken settings are the one problem, not what they lack
     terms: dict[str, tuple[str, ...]] = {}
     untagged: list[str] = []
@@ -396,11 +402,17 @@ def make_record(
         kind=page_kind,
         kind_name=kind_spec.title if kind_spec else page_kind,
         dated=is_post,
+        landing=landing,
         terms=terms,
         untagged=tuple(untagged),
-        date=_date(fm, "date", problems, required=required and "date" not in meant),
+        date=_date(fm, "date", problems, required=required and "date" not in meant, who=who),
         authors=_authors(
-            fm, authors, problems, required=required and "authors" not in meant, excused=excused_authors
+            fm,
+            authors,
+            problems,
+            required=required and "authors" not in meant,
+            who=who,
+            excused=excused_authors,
         ),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
@@ -412,6 +424,12 @@ def make_record(
         body_line=fm.body_line,
     )
     return record, problems
+
+
+def _a(title: str) -> str:
+    """A page of a kind, as messages name it: "a story", "an event", "a blog post"."""
+    noun = title if title[1:2].isupper() else title[:1].lower() + title[1:]
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def check_easy_read(pages: Iterable[PageRecord]) -> list[Problem]:

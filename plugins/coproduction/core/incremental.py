@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from coproduction.core.blog import Archive, AuthorPage, Listing
+from coproduction.core.blog import Archive, AuthorPage, Listing, Section
 from coproduction.core.checks import link_targets
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord, digest
@@ -66,8 +66,9 @@ class _Views:
             page,
             lambda: digest(
                 page.src_uri, page.path, page.url, page.title, page.description, page.kind, page.kind_name,
-                page.dated, _plain(page.terms), page.date, page.authors, page.draft, page.reviewed,
-                page.easy_read, page.source, _plain(page.meta), page.reading_time, page.excerpt_digest,
+                page.dated, page.landing, _plain(page.terms), page.date, page.authors, page.draft,
+                page.reviewed, page.easy_read, page.source, _plain(page.meta), page.reading_time,
+                page.excerpt_digest,
             ),
         )  # fmt: skip
 
@@ -129,6 +130,21 @@ class _Views:
         return _plain(value)
 
 
+def _section(section: Section | None, kind: str, indexes: Indexes, views: _Views) -> Any:
+    """What a page of a section shows besides its list: the section's addresses, on its
+    archive index its years, on its list the terms of the filter form (not their counts)."""
+    if section is None:
+        return None
+    blog = indexes.blog
+    return (
+        section.key, section.kind, section.dated, section.archive_url, section.feed_url,
+        blog.authors_url if blog is not None and blog.authors else None,
+        [views.value(a) for a in section.archives] if kind == "archive-index" else None,
+        [(i.taxonomy.title, [(e.token, e.term.title) for e in i.terms]) for i in indexes.taxonomies]
+        if kind == "blog" else None,
+    )  # fmt: skip
+
+
 def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
     """What a generated page shows: its own view data; a term's or combination's page shows
     only the name and address of its taxonomy, not the whole overview."""
@@ -141,15 +157,9 @@ def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
         easy_read = indexes.by_src_uri.get(made.entry.term.easy_read)
     blog = indexes.blog
     blog_view = None
-    if blog is not None and made.kind in ("blog", "archive-index", "archive", "authors", "author"):
-        blog_view = (
-            blog.archive_url, blog.authors_url,
-            [views.value(a) for a in blog.archives] if made.kind == "archive-index" else None,
-            [views.value(a) for a in blog.authors] if made.kind == "authors" else None,
-            # The filter form names the terms; their counts are not on the blog.
-            [(i.taxonomy.title, [(e.token, e.term.title) for e in i.terms]) for i in indexes.taxonomies]
-            if made.kind == "blog" else None,
-        )  # fmt: skip
+    if blog is not None and made.kind in ("authors", "author"):
+        everyone = [views.value(a) for a in blog.authors] if made.kind == "authors" else None
+        blog_view = (blog.authors_url, everyone)
     # A later page of a term's or combination's list shows its items, not the counts.
     first = made.listing is None or made.listing.number == 1
     entry = views.value(made.entry) if first else (made.entry and views.value(made.entry.term))
@@ -158,7 +168,8 @@ def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
         made.kind, made.src_uri, made.url, made.title, made.description, shown_index,
         entry, combination, views.value(made.listing),
         views.value(made.archive), views.value(made.author_page), blog_view,
-        views.value(easy_read), indexes.feeds_for(made.src_uri), indexes.has_feeds,
+        _section(made.section, made.kind, indexes, views), views.value(easy_read),
+        indexes.feeds_for(made.src_uri), indexes.has_feeds,
     )  # fmt: skip
 
 
@@ -166,8 +177,9 @@ def _content(
     page: PageRecord, indexes: Indexes, views: _Views, known: Collection[str], absolute_from_docs: bool
 ) -> str:
     """What a content page shows: its own source, and of other pages its related list, the
-    posts either side, its Easy Read or standard version, its authors, and whether the files
-    its links lead to exist (MkDocs rewrites a link only to a file it has)."""
+    posts either side, its Easy Read or standard version, its authors, whether the files
+    its links lead to exist (MkDocs rewrites a link only to a file it has), and on a
+    section's landing page the first page of its list."""
     blog = indexes.blog
     neighbours = blog.neighbours.get(page.url, (None, None)) if blog else (None, None)
     people = [
@@ -176,11 +188,16 @@ def _content(
     ]
     easy_read = indexes.by_src_uri.get(page.easy_read) if page.easy_read else None
     links = [(target, target in known) for target in link_targets(page, absolute_from_docs)]
+    section = indexes.landings.get(page.src_uri)
+    listed = None
+    if section is not None:
+        kind = "blog" if section.dated else "section"
+        listed = (_section(section, kind, indexes, views), views.value(section.listings[0]))
     return digest(
         page.source_digest, views.record(page), [views.record(r) for r in indexes.related.get(page.url, ())],
         [views.value(r) for r in neighbours], views.value(easy_read),
         views.value(indexes.standard_versions.get(page.src_uri)), _plain(people), links,
-        indexes.feeds_for(page.src_uri),
+        indexes.feeds_for(page.src_uri), listed,
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin
 
 from coproduction.core import words
-from coproduction.core.blog import Archive, AuthorPage, Blog, Listing, build_blog
+from coproduction.core.blog import Archive, AuthorPage, Blog, Listing, Section, build_blog, build_sections
 from coproduction.core.checks import check_easy_read, check_urls
 from coproduction.core.feeds import Feed, build_feed
 from coproduction.core.records import Author, PageRecord, Problem
@@ -39,9 +39,11 @@ class GeneratedPage:
 
     ``kind`` is one of ``overview`` (a taxonomy's ``index``), ``term`` (``index``, ``entry``
     and ``listing``), ``combination`` (``index``, ``combination`` and ``listing``), ``blog``
-    (``listing``), ``archive-index``, ``archive`` (``archive`` and ``listing``), ``authors`` and
-    ``author`` (``author_page`` and ``listing``). A kind with a ``listing`` makes a page for
-    each page of its list.
+    (a dated section's ``section`` and ``listing``), ``section`` (an undated one's),
+    ``archive-index`` (``section``), ``archive`` (``section``, ``archive`` and ``listing``),
+    ``authors`` and ``author`` (``author_page`` and ``listing``). A kind with a ``listing``
+    makes a page for each page of its list; the first page of a section's is its landing
+    page (``index.md``) when it has one, and is not made here.
     """
 
     kind: str
@@ -55,6 +57,7 @@ class GeneratedPage:
     listing: Listing | None = None
     archive: Archive | None = None
     author_page: AuthorPage | None = None
+    section: Section | None = None
 
 
 @dataclass(slots=True)
@@ -67,6 +70,8 @@ class Indexes:
     taxonomies: list[TaxonomyIndex]
     related: dict[str, list[PageRecord]]
     blog: Blog | None
+    sections: list[Section]
+    """Every source folder's, in configuration order (the dated ones are also ``blog``'s)."""
     generated: list[GeneratedPage]
     problems: list[Problem]
     by_src_uri: dict[str, PageRecord] = field(default_factory=dict)
@@ -76,6 +81,10 @@ class Indexes:
     standard_versions: dict[str, Version] = field(default_factory=dict)
     """An Easy Read page's src_uri -> the page (or term page) it is the Easy Read version of."""
     _site_feed: tuple[tuple[str, str], ...] = ()
+    _section_feeds: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """src_uri -> the feeds of the section it is in or lands on, where it has its own."""
+    landings: dict[str, Section] = field(default_factory=dict)
+    """A landing page's src_uri (``stories/index.md``) -> the section it introduces."""
     _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
         default_factory=dict
     )
@@ -92,6 +101,20 @@ class Indexes:
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
         self._site_feed = ((self.spec.site_name, "feed.xml"),)
+        for section in self.sections:
+            landing = self.by_src_uri.get(section.listings[0].src_uri)
+            if landing is not None and landing.landing:
+                self.landings[landing.src_uri] = section
+            if section.feed_url and section.feed_url != "feed.xml":
+                feeds = (*self._site_feed, (self.section_feed_title(section), section.feed_url))
+                self._section_feeds[section.listings[0].src_uri] = feeds
+                for page in section.pages:
+                    self._section_feeds[page.src_uri] = feeds
+
+    def section_feed_title(self, section: Section) -> str:
+        return self.spec.say(
+            words.SECTION_FEED, site=self.spec.site_name, kinds=self.spec.plural(section.kind)
+        )
 
     def term_links(self, page: PageRecord) -> list[tuple[str, list[TermEntry]]]:
         """A page's terms, grouped by taxonomy title, for its chips; cached per term set."""
@@ -121,13 +144,16 @@ class Indexes:
         return self.blog is not None and self.spec.feeds and bool(self.spec.site_url)
 
     def feeds_for(self, src_uri: str) -> tuple[tuple[str, str], ...]:
-        """(title, path from the site root) of the feeds a page advertises: the blog's, and its term's."""
+        """(title, path from the site root) of the feeds a page advertises: the site's, and its
+        section's or its term's."""
         if not self.has_feeds:
             return ()
         made = self.generated_by_src_uri.get(src_uri)
+        if made is not None and made.section is not None:
+            src_uri = made.section.listings[0].src_uri
         entry = made.entry if made else None
         if entry is None:
-            return self._site_feed
+            return self._section_feeds.get(src_uri, self._site_feed)
         term_feed = (
             self.spec.say(words.TERM_FEED, site=self.spec.site_name, term=entry.term.title),
             entry.feed_url,
@@ -138,7 +164,8 @@ class Indexes:
         return {key: entry.term.title for key, entry in self.terms.items()}
 
     def feeds(self, language: str = "en") -> list[Feed]:
-        """The blog's feed and one per term; call once excerpts are known."""
+        """The site's feed (every dated page), one per dated section when there are several,
+        and one per term; call once excerpts are known."""
         if self.blog is None or not self.has_feeds:
             return []
         titles = self.term_titles()
@@ -155,11 +182,26 @@ class Indexes:
                 path="feed.xml",
                 title=self.spec.site_name,
                 description=self.spec.say(words.FEED_ABOUT, site=self.spec.site_name),
-                page_url=self.blog.listings[0].url,
+                page_url=self.blog.sections[0].listings[0].url,
                 posts=self.blog.posts[: self.spec.feed_items],
                 **common,  # type: ignore[arg-type]
             )
         ]
+        for section in self.blog.sections:
+            if section.feed_url == "feed.xml":
+                continue
+            feeds.append(
+                build_feed(
+                    path=section.feed_url,
+                    title=self.section_feed_title(section),
+                    description=self.spec.say(
+                        words.SECTION_ABOUT, kinds=self.spec.plural(section.kind), site=self.spec.site_name
+                    ),
+                    page_url=section.listings[0].url,
+                    posts=section.pages[: self.spec.feed_items],
+                    **common,  # type: ignore[arg-type]
+                )
+            )
         for index in self.taxonomies:
             for entry in index.terms:
                 feeds.append(
@@ -184,7 +226,14 @@ def _paged(spec: SiteSpec, title: str, description: str, number: int) -> tuple[s
     return spec.say(words.LATER_PAGE, title=title, number=number), ""
 
 
-def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpec) -> list[GeneratedPage]:
+def _generated(
+    taxonomies: list[TaxonomyIndex],
+    blog: Blog | None,
+    sections: list[Section],
+    landings: dict[str, PageRecord],
+    spec: SiteSpec,
+) -> list[GeneratedPage]:
+    """Every page the plugin makes; ``landings``: the sections' ``index.md`` pages by src_uri."""
     pages = []
     for index in taxonomies:
         tax = index.taxonomy
@@ -222,30 +271,10 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
                         listing=listing,
                     )
                 )
+    for section in sections:
+        pages += _section_pages(section, landings.get(section.listings[0].src_uri), spec)
     if blog is None:
         return pages
-    about = spec.say(words.BLOG_ABOUT, site=spec.site_name) if spec.site_name else ""
-    for listing in blog.listings:
-        title = (
-            spec.say(words.BLOG) if listing.number == 1 else spec.say(words.BLOG_PAGE, number=listing.number)
-        )
-        pages.append(GeneratedPage("blog", listing.src_uri, listing.url, title, about, listing=listing))
-    years = spec.say(words.ARCHIVE_ABOUT)
-    archive_index = GeneratedPage(
-        "archive-index", blog.archive_src_uri, blog.archive_url, spec.say(words.ARCHIVE)
-    )
-    archive_index.description = years
-    pages.append(archive_index)
-    for archive in blog.archives:
-        year = spec.say(words.YEAR, year=archive.year)
-        about_year = spec.say(words.YEAR_ABOUT, year=archive.year)
-        for listing in archive.listings:
-            title, about = _paged(spec, year, about_year, listing.number)
-            pages.append(
-                GeneratedPage(
-                    "archive", listing.src_uri, listing.url, title, about, archive=archive, listing=listing
-                )
-            )
     if blog.authors:
         everyone = spec.say(words.AUTHORS_ABOUT)
         pages.append(
@@ -266,6 +295,52 @@ def _generated(taxonomies: list[TaxonomyIndex], blog: Blog | None, spec: SiteSpe
                     about,
                     author_page=author_page,
                     listing=listing,
+                )
+            )
+    return pages
+
+
+def _section_pages(section: Section, landing: PageRecord | None, spec: SiteSpec) -> list[GeneratedPage]:
+    """A section's list (its first page only without a landing page), and a dated one's archives."""
+    kinds = spec.plural(section.kind)
+    title = landing.title if landing else kinds
+    words_about = words.SECTION_ABOUT if section.dated else words.SECTION_BY_TITLE
+    about = spec.say(words_about, kinds=kinds, site=spec.site_name) if spec.site_name else ""
+    made = "blog" if section.dated else "section"
+    pages = []
+    for listing in section.listings[1:] if landing else section.listings:
+        shown, shown_about = _paged(spec, title, about, listing.number)
+        pages.append(
+            GeneratedPage(
+                made, listing.src_uri, listing.url, shown, shown_about, listing=listing, section=section
+            )
+        )
+    if not section.dated:
+        return pages
+    archive_index = GeneratedPage(
+        "archive-index",
+        section.archive_src_uri,
+        section.archive_url,
+        spec.say(words.ARCHIVE, kinds=kinds),
+        spec.say(words.ARCHIVE_ABOUT, kinds=kinds),
+        section=section,
+    )
+    pages.append(archive_index)
+    for archive in section.archives:
+        year = spec.say(words.YEAR, kinds=kinds, year=archive.year)
+        about_year = spec.say(words.YEAR_ABOUT, kinds=kinds, year=archive.year)
+        for listing in archive.listings:
+            shown, shown_about = _paged(spec, year, about_year, listing.number)
+            pages.append(
+                GeneratedPage(
+                    "archive",
+                    listing.src_uri,
+                    listing.url,
+                    shown,
+                    shown_about,
+                    archive=archive,
+                    listing=listing,
+                    section=section,
                 )
             )
     return pages
@@ -294,7 +369,7 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         build_blog(
             candidates,
             authors,
-            folder=spec.post_folder,
+            folders=[(s.key, s.kind) for s in spec.dated_sources],
             per_page=spec.posts_per_page,
             list_per_page=spec.items_per_page,
             use_directory_urls=spec.use_directory_urls,
@@ -302,7 +377,18 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         if has_blog
         else None
     )
-    generated = _generated(taxonomies, blog, spec)
+    undated = build_sections(
+        candidates,
+        [(s.key, s.kind) for s in spec.sources if s.kind not in dated],
+        per_page=spec.items_per_page,
+        use_directory_urls=spec.use_directory_urls,
+    )
+    order = {s.key: i for i, s in enumerate(spec.sources)}
+    sections = sorted(
+        (*(blog.sections if blog else ()), *undated), key=lambda s: order.get(s.key, len(order))
+    )
+    landings = {r.src_uri: r for r in candidates if r.landing}
+    generated = _generated(taxonomies, blog, sections, landings, spec)
     reserved = {g.url: f"the generated page /{g.url}" for g in generated}
     collisions = check_urls(candidates, reserved)
     losers = {p.path for p in collisions}
@@ -316,6 +402,7 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         taxonomies=taxonomies,
         related=related_lists(pages, spec.related),
         blog=blog,
+        sections=sections,
         generated=generated,
         problems=collisions + check_easy_read(pages),
     )

@@ -78,6 +78,7 @@ def read_page(
         kind=file.kind,
         spec=spec,
         authors=authors,
+        landing=spec.landing(file.src_uri) is not None and file.folder != spec.docs_dir,
         excused_authors=excused_authors,
     )
     record.source_digest = digest_text(text)

@@ -85,6 +85,8 @@ class PageRecord:
     """What one page of this kind is called ("Tool"), from the site's kinds."""
     dated: bool = False
     """Of a dated kind: it has a date and authors, and is one of the blog's posts."""
+    landing: bool = False
+    """A source folder's ``index.md``: its section's landing text, never dated, never listed in it."""
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Valid terms by taxonomy key, in front matter order."""
     untagged: tuple[str, ...] = ()

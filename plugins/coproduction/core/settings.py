@@ -142,10 +142,22 @@ class SiteSpec:
     the configuration file; empty if none. Links in them to the site's pages are checked."""
 
     @property
-    def post_folder(self) -> str:
-        """URL segment of the blog: the first source of a dated kind."""
+    def dated_sources(self) -> tuple[SourceSpec, ...]:
+        """The source folders of a dated kind, in configuration order: each its own section
+        with archives and a feed. None: dated pages elsewhere (a docs/ page with a dated
+        kind) make one at ``/posts/``, of the first dated kind."""
         dated = {k.key for k in self.kinds if k.dated}
-        return next((s.key for s in self.sources if s.kind in dated), "posts")
+        found = tuple(s for s in self.sources if s.kind in dated)
+        if found:
+            return found
+        return (SourceSpec("posts", "posts", next((k.key for k in self.kinds if k.dated), "post")),)
+
+    def landing(self, src_uri: str) -> SourceSpec | None:
+        """The source folder whose landing page (its ``index.md``) ``src_uri`` is, or None."""
+        folder, _, name = src_uri.partition("/")
+        if name != "index.md":
+            return None
+        return next((s for s in self.sources if s.key == folder), None)
 
     @property
     def kind_keys(self) -> tuple[str, ...]:
@@ -153,6 +165,11 @@ class SiteSpec:
 
     def kind(self, key: str) -> KindSpec | None:
         return next((k for k in self.kinds if k.key == key), None)
+
+    def plural(self, key: str) -> str:
+        """What pages of a kind are called together ("Stories"), for a section's words."""
+        kind = self.kind(key)
+        return kind.plural if kind else key
 
     @property
     def docs_kind(self) -> str:

@@ -11,14 +11,14 @@ from coproduction.core.settings import DEFAULT_KINDS
 
 __all__ = ["CORE_WORDS"]
 
-BLOG = "Blog"
-BLOG_PAGE = "Blog, page {number}"
 LATER_PAGE = "{title}, page {number}"
-BLOG_ABOUT = "Posts from {site}, newest first."
-ARCHIVE = "Blog archive"
-ARCHIVE_ABOUT = "Every year of the blog, and how many posts it has."
-YEAR = "Posts from {year}"
-YEAR_ABOUT = "Blog posts published in {year}, newest first."
+SECTION_ABOUT = "{kinds} from {site}, newest first."
+"""A dated section's description ({kinds}: the plural of its kind, "Stories"), and its feed's."""
+SECTION_BY_TITLE = "{kinds} from {site}, by title."
+ARCHIVE = "{kinds} by year"
+ARCHIVE_ABOUT = "{kinds}: every year, and how many each has."
+YEAR = "{kinds} from {year}"
+YEAR_ABOUT = "{kinds} published in {year}, newest first."
 AUTHORS = "Authors"
 AUTHORS_ABOUT = "Everyone who writes for the blog, and what they wrote."
 COMBINATION_ABOUT = "Pages about all of these: {terms}."
@@ -45,12 +45,12 @@ SCHEMA_SOURCE = "The work this page summarises."
 SCHEMA_THEME = "A setting of the theme."
 KINDS = tuple(word for kind in DEFAULT_KINDS for word in (kind.title, kind.plural))
 """The default kinds' names: a site that lists no ``kinds`` gets them in its language."""
+SECTION_FEED = "{site}: {kinds}"
 
 CORE_WORDS = (
-    BLOG,
-    BLOG_PAGE,
     LATER_PAGE,
-    BLOG_ABOUT,
+    SECTION_ABOUT,
+    SECTION_BY_TITLE,
     ARCHIVE,
     ARCHIVE_ABOUT,
     YEAR,
@@ -80,5 +80,6 @@ CORE_WORDS = (
     SCHEMA_SOURCE,
     SCHEMA_THEME,
     *KINDS,
+    SECTION_FEED,
 )
 """Every message above: the adapter translates these into ``SiteSpec.words``."""

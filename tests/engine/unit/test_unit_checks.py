@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ from unit_support import SPEC, make_page
 from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
-from coproduction.core.settings import SiteSpec
+from coproduction.core.settings import KindSpec, SiteSpec
 from coproduction.core.sources import oldest_first
 
 AUTHORS = {
@@ -204,7 +205,7 @@ def test_valid_post() -> None:
 
 def test_post_without_date() -> None:
     page, problems = post("title: P\nauthors: [alex-fox]\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs a date: add 'date: YYYY-MM-DD'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs a date: add 'date: YYYY-MM-DD'")]
     assert page.date is None
 
 
@@ -232,7 +233,7 @@ def test_post_with_a_badly_written_date(value: str) -> None:
 
 def test_post_without_authors() -> None:
     page, problems = post("title: P\ndate: 2019-04-29\n")
-    assert problems == [Problem("posts/a.md", 1, "a post needs authors: add 'authors: [your-id]'")]
+    assert problems == [Problem("posts/a.md", 1, "a blog post needs authors: add 'authors: [your-id]'")]
     assert page.authors == ()
 
 
@@ -267,8 +268,8 @@ def test_kind_post_in_front_matter_makes_date_and_authors_required() -> None:
     page, problems = record("---\ntitle: A\nkind: post\n---\n")
     assert page.kind == "post"
     assert sorted(p.message.split(":")[0] for p in problems) == [
-        "a post needs a date",
-        "a post needs authors",
+        "a blog post needs a date",
+        "a blog post needs authors",
     ]
 
 
@@ -670,3 +671,32 @@ def test_a_misspelt_date_or_authors_is_not_also_missing(front: str, message: str
     """Issue 21: one mistake, one problem: the misspelling, not also "a post needs ..."."""
     _, problems = post(front)
     assert [(p.line, p.message) for p in problems] == [(3 if "dte" in front else 4, message)]
+
+
+def test_messages_name_the_page_s_own_kind() -> None:
+    kinds = (
+        *SPEC.kinds,
+        KindSpec("event", "Event", "Events", dated=True),
+        KindSpec("faq", "FAQ", "FAQs", True),
+    )
+    spec = dataclasses.replace(SPEC, kinds=kinds)
+    for kind, who in (("event", "an event"), ("faq", "a FAQ")):
+        _, problems = record("---\ntitle: E\n---\nBody\n", spec=spec, kind=kind)
+        assert [p.message for p in problems] == [
+            f"{who} needs a date: add 'date: YYYY-MM-DD'",
+            f"{who} needs authors: add 'authors: [your-id]'",
+        ]
+
+
+def test_a_landing_page_of_a_dated_folder_is_never_dated() -> None:
+    page, problems = make_record(
+        split("---\ntitle: Stories\n---\nOur stories.\n", "posts/index.md"),
+        src_uri="posts/index.md",
+        url="posts/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+        landing=True,
+    )
+    assert problems == []
+    assert (page.dated, page.landing, page.is_post) == (False, True, False)

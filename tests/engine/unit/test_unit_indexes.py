@@ -89,7 +89,7 @@ def test_build_leaves_out_drafts_and_future_posts() -> None:
     assert {url: {p.url for p in v} for url, v in indexes.related.items()} == {
         url: published - {url} for url in published
     }
-    assert [a.year for a in indexes.blog.archives] == [2024, 2020]
+    assert [a.year for a in indexes.blog.sections[0].archives] == [2024, 2020]
 
 
 def test_serve_shows_drafts_and_future_posts_marked_as_drafts() -> None:
@@ -118,9 +118,10 @@ def test_generated_pages() -> None:
     made = {g.url: (g.title, g.kind) for g in indexes.generated}
     assert made["barriers/"] == ("Barriers to co-production", "overview")
     assert made["barriers/power/"] == ("Power", "term")
-    assert made["posts/"] == ("Blog", "blog")
-    assert made["posts/archive/"] == ("Blog archive", "archive-index")
-    assert made["posts/archive/2024/"] == ("Posts from 2024", "archive")
+    # A dated section is named by its kind's plural (SPEC's kinds are the default ones).
+    assert made["posts/"] == ("Blog posts", "blog")
+    assert made["posts/archive/"] == ("Blog posts by year", "archive-index")
+    assert made["posts/archive/2024/"] == ("Blog posts from 2024", "archive")
     assert made["authors/"] == ("Authors", "authors")
     assert made["authors/ann/"] == ("Ann Author", "author")
     # posts_per_page is 2 in SPEC, and two posts are published: one listing page.
@@ -135,11 +136,11 @@ def test_a_year_and_an_author_get_a_page_for_each_page_of_their_list() -> None:
     indexes = build_indexes(records, AUTHORS, SPEC)
     made = {g.url: (g.title, g.kind, g.description) for g in indexes.generated}
     assert made["posts/archive/2020/"] == (
-        "Posts from 2020",
+        "Blog posts from 2020",
         "archive",
         "Blog posts published in 2020, newest first.",
     )
-    assert made["posts/archive/2020/page/2/"] == ("Posts from 2020, page 2", "archive", "")
+    assert made["posts/archive/2020/page/2/"] == ("Blog posts from 2020, page 2", "archive", "")
     assert made["authors/ann/"] == ("Ann Author", "author", "Peer researcher")
     assert made["authors/ann/page/2/"] == ("Ann Author, page 2", "author", "")
     assert "posts/archive/2020/page/3/" not in made and "authors/ann/page/3/" not in made
