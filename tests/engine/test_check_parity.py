@@ -258,7 +258,7 @@ def test_nav_entries_and_template_links_to_missing_pages_are_reported_alike(tmp_
     config["theme"] = {**config["theme"], "custom_dir": "overrides"}
     config["nav"] = [
         {"Home": "index.md"},
-        {"Tools": [{"A tool": "toolkit/a.md"}, {"Gone": "toolkit/gone.md"}]},
+        {"Tools": [{"A tool": "toolkit/a.md"}, {"Gone": "toolkit/b.md"}]},
         {"Barriers": "barriers/index.md"},
         {"Blog": "posts/index.md"},
         {"Elsewhere": "https://example.org/"},
@@ -279,9 +279,9 @@ def test_nav_entries_and_template_links_to_missing_pages_are_reported_alike(tmp_
     build_code, built = build_lines(tmp_path, strict=True)
     assert (check_code, build_code) == (1, 1)
     assert checked == built
-    gone, events = config_line(tmp_path, "toolkit/gone.md"), config_line(tmp_path, "events.md")
+    gone, events = config_line(tmp_path, "toolkit/b.md"), config_line(tmp_path, "events.md")
     assert checked == [
-        f"mkdocs.yml:{gone}: the nav entry 'toolkit/gone.md' names no page of this site. Did you mean "
+        f"mkdocs.yml:{gone}: the nav entry 'toolkit/b.md' names no page of this site. Did you mean "
         "'toolkit/a.md'? Give a page's file from docs/ (like guidance/index.md), or take the entry out",
         f"mkdocs.yml:{events}: the nav entry 'events.md' names no page of this site. Give a page's file "
         "from docs/ (like guidance/index.md), or take the entry out",
