@@ -314,7 +314,7 @@ def _git(root: Path, *args: str) -> None:
         cwd=root,
         check=True,
         capture_output=True,
-        timeout=60,
+        timeout=HANG,
     )
 
 

@@ -103,14 +103,9 @@ def _fork(root: Path) -> None:
     )
     theme = config.setdefault("theme", {})
     theme["palette"] = {"scheme": "default", "primary": "brown", "accent": "brown"}
-    # 5. Translate it: the interface follows theme.language; the Markdown options' words are ours.
+    # 5. Translate it: the interface follows theme.language, the contents' title and the
+    # heading links' text included (mkdocs.yml's `toc:` leaves them to the catalogue).
     theme["language"] = "cy"
-    for extension in config.get("markdown_extensions") or []:
-        if isinstance(extension, dict) and isinstance(extension.get("toc"), dict):
-            toc = extension["toc"]
-            toc.update({k: "Dolen i'r adran hon" for k in ("permalink", "permalink_title") if k in toc})
-            if "title" in toc:
-                toc["title"] = "Ar y dudalen hon"
     # 6. Contact details.
     config.setdefault("extra", {})["contact"] = {
         "email": "gofalwyr@example.org",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from unit_support import SPEC, make_page
 
+from conftest import HANG
 from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
@@ -471,7 +472,7 @@ def test_a_duplicate_url_names_the_other_file_for_files_filters() -> None:
 
 def _git(root: Path, *args: str) -> None:
     command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
-    subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=60)
+    subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=HANG)
 
 
 def test_oldest_first_without_git_keeps_the_listing_order(tmp_path: Path) -> None:
