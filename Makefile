@@ -10,7 +10,9 @@ PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
 # The W3C HTML checker (vnu.jar), pinned in package.json and package-lock.json.
 NODE_STAMP := node_modules/.installed
-# Material prints an end-of-life notice on every run; README.md explains the plan instead.
+# Material prints a notice on every run that it reaches end of life on 5 May 2027. Hidden
+# here because README.md says what that means and what we will do: "When Material for
+# MkDocs reaches end of life". Remove this line to see the notice again.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check new bench bench-large lint clean chromium test-tools

@@ -12,14 +12,18 @@ import http.server
 import os
 import shutil
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from conftest import HANG
 
 # The flags this machine's Chromium needs: no sandbox as root, and no calls to
 # Google's servers, which a closed network refuses.
@@ -43,6 +47,16 @@ AXE_OPTIONS: dict[str, Any] = {
 }
 
 
+# How long a page may take to load, a click to land, a PDF to print: conftest's wait for an
+# event (Playwright's own 30 s is a bound on speed that a busy machine can exceed).
+HANG_MS = HANG * 1000
+
+# The site's page for a missing address, and an address that is missing: GitHub Pages answers
+# any missing address under the site with 404.html (status 404), at whatever depth.
+NOT_FOUND_PAGE = "404.html"
+MISSING = "no-such-page/at/this-address/"
+
+
 def chromium_path() -> str:
     """The system's Chromium: ``$CHROMIUM``, or ``chromium`` on the PATH."""
     found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -56,20 +70,71 @@ def chromium_path() -> str:
     return found
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """A built site as GitHub Pages serves it: under ``prefix`` (site_url's path), where a
+    missing page is answered with the site's ``404.html`` and status 404; outside it, and
+    for a folder without an index, a bare 404."""
+
+    prefix = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def _inside(self) -> bool:
+        return urllib.parse.urlsplit(self.path).path.startswith(self.prefix)
+
+    def send_head(self) -> Any:
+        path = urllib.parse.urlsplit(self.path).path
+        if path == self.prefix.rstrip("/") and path:  # /repo -> /repo/, as GitHub Pages does
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if not self._inside():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / NOT_FOUND_PAGE
+        if code != HTTPStatus.NOT_FOUND or not self._inside() or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def site_path(site_url: str | None) -> str:
+    """Where a site is published on its host: site_url's path (``/repo/``), ``/`` without one."""
+    path = urllib.parse.urlsplit(site_url or "").path
+    return path if path.endswith("/") else path + "/"
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """``directory`` served over HTTP on a free local port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, path: str = "/") -> Iterator[str]:
+    """``directory`` served over HTTP on a free local port under ``path`` (the site_url's path),
+    as GitHub Pages serves it; yields its base URL (``http://127.0.0.1:port/repo/``)."""
+    prefix = path if path.endswith("/") else path + "/"
+    handler_class = type("Handler", (_PagesHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -80,7 +145,7 @@ def chromium() -> Iterator[Browser]:
     """The system's Chromium, headless."""
     path = chromium_path()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, timeout=HANG_MS)
         try:
             yield browser
         finally:
@@ -94,10 +159,32 @@ def browser() -> Iterator[Browser]:
         yield launched
 
 
-def served(site: Path) -> Any:
-    """A module's fixture serving ``site`` over HTTP: yields its base URL."""
-    with serve(site) as url:
+def served(site: Path, path: str = "/") -> Any:
+    """A module's fixture serving ``site`` over HTTP under ``path``: yields its base URL."""
+    with serve(site, path) as url:
         yield url
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A browser context whose waits fail only when something hangs (``HANG_MS``)."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(HANG_MS)
+    context.set_default_navigation_timeout(HANG_MS)
+    return context
+
+
+def address(url: str) -> tuple[str, int]:
+    """Where a reader meets the page ``url`` (from ``html_pages``) and the status it comes with:
+    404.html at a missing address, as GitHub Pages serves it."""
+    return (MISSING, HTTPStatus.NOT_FOUND) if url == NOT_FOUND_PAGE else (url, HTTPStatus.OK)
+
+
+def open_page(page: Page, base_url: str, url: str, **goto: Any) -> str | None:
+    """Open ``url`` as a reader meets it; a problem line if it did not come as it should."""
+    where, status = address(url)
+    response = page.goto(base_url + where, **goto)
+    got = response.status if response is not None else None
+    return None if got == status else f"/{url}: did not load (status {got} at /{where}, not {status})"
 
 
 def html_pages(site: Path) -> list[str]:
@@ -130,17 +217,18 @@ def axe_problems(page: Page) -> list[str]:
 
 
 def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
-    """axe-core over every HTML file of ``site`` (served at ``base_url``), in a desktop-sized
-    window with JavaScript on: how many pages it checked, and ``/url: problem`` lines."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """axe-core over every HTML file of ``site`` (served at ``base_url``; 404.html where a reader
+    meets it, at a missing address), in a desktop-sized window with JavaScript on: how many
+    pages it checked, and ``/url: problem`` lines."""
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     problems = []
     try:
         page = context.new_page()
         urls = html_pages(site)
         for url in urls:
-            response = page.goto(base_url + url, wait_until="load")
-            if response is None or not response.ok:
-                problems.append(f"/{url}: did not load ({response.status if response else 'no response'})")
+            problem = open_page(page, base_url, url, wait_until="load")
+            if problem:
+                problems.append(problem)
                 continue
             problems.extend(f"/{url}: {problem}" for problem in axe_problems(page))
     finally:

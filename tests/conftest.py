@@ -21,7 +21,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
-__all__ = ["ENGINE", "REPO"]
+__all__ = ["ENGINE", "HANG", "REPO"]
+
+HANG = 900
+"""Seconds a test waits for an event (a server's answer, a command's end, a page's load)
+before it calls it a hang. No test bounds how fast anything is (a busy machine is slow, not
+wrong): work that must not grow too fast is measured by its growth (tests/engine/unit/
+test_unit_robustness.py), and speed by `make bench`."""
 # The browser tests' shared fixtures (``browser``: one headless Chromium per module).
 pytest_plugins = ["browser"]
 
@@ -191,12 +197,26 @@ def make_site(tmp_path: Path) -> Iterator[Callable[..., Built]]:
 
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The repository's own site, built strictly into a temporary folder (once per test run)."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    config = load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return Built(root=REPO, site=site)
+    """The repository's own site, built into a temporary folder (once per test run), with the
+    warnings it logged: `mkdocs build --strict` fails on any, which a test of its own asserts,
+    so that one warning fails that test rather than every test of the site."""
+    return build_site(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")
+
+
+# What a test could not measure on this site, said once at the end of the run: a check that
+# only makes sense in one language (a reading grade made for English) says so elsewhere,
+# rather than passing as if it had measured something.
+_NOT_MEASURED: dict[str, None] = {}
+
+
+@pytest.fixture
+def not_measured() -> Callable[[str], None]:
+    """``not_measured(line)``: add a line to the run's "Not measured on this site" summary."""
+    return lambda line: _NOT_MEASURED.setdefault(line)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _NOT_MEASURED:
+        terminalreporter.section("Not measured on this site")
+        for line in _NOT_MEASURED:
+            terminalreporter.write_line(line)

@@ -1,7 +1,8 @@
 """What this site's own content holds, read from mkdocs.yml and the front matter: the one place
 the tests of the content (tests/site/) learn folders, addresses, kinds, posts and terms.
 
-Nothing is pinned: a fork that renames, retags or replaces the content keeps them passing.
+Nothing is pinned: a fork that renames, retags, translates or replaces the content, or
+publishes it under another address, keeps them passing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from browser import site_path
 from conftest import REPO
+from coproduction.mkdocs_plugin.translations import Words, words_for
 
 __all__ = [
     "blog",
@@ -27,14 +30,19 @@ __all__ = [
     "folders",
     "front_matter",
     "kind_plural",
+    "landing",
+    "language",
     "markdown_files",
     "options",
+    "path",
     "posts",
     "published",
     "section_of",
     "split",
     "taxonomies",
+    "theme_word",
     "url",
+    "words",
 ]
 
 
@@ -95,6 +103,37 @@ def copy_site(dest: Path) -> None:
             shutil.copy(source, target)
 
 
+def language() -> str:
+    """The site's language, ``theme.language`` (``en`` when unset, as the theme has it)."""
+    return str((config().get("theme") or {}).get("language") or "en")
+
+
+def path() -> str:
+    """Where the site is published on its host: site_url's path (``/carers/``), or ``/``."""
+    return site_path(config().get("site_url"))
+
+
+@functools.cache
+def words() -> Words:
+    """The plugin's words and dates in the site's language, as the plugin finds them."""
+    custom_dir = (config().get("theme") or {}).get("custom_dir")
+    folders = [str(REPO / custom_dir / "locales")] if custom_dir else []
+    return words_for(language(), folders, lambda message: None)
+
+
+@functools.cache
+def theme_word(key: str) -> str:
+    """The theme's own word for ``key`` (Material's ``action.skip``) in the site's language,
+    from the theme's language files, the site's ``custom_dir`` first, as pages get it."""
+    from mkdocs.config import load_config
+
+    loaded = load_config(config_file=str(REPO / "mkdocs.yml"))
+    template = loaded.theme.get_env().from_string(
+        '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+    )
+    return template.render(config=loaded, key=key).strip()
+
+
 def dated_kinds() -> set[str]:
     kinds = options().get("kinds")
     return {key for key, kind in kinds.items() if kind.get("dated")} if kinds else {"post"}
@@ -104,16 +143,11 @@ def kind_plural(kind: str) -> str:
     """What a group of pages of ``kind`` is called ("Blog posts"): mkdocs.yml's kinds, else the
     engine's, in the site's language (theme.language, from the catalogues the build reads)."""
     from coproduction.core.settings import DEFAULT_KINDS
-    from coproduction.mkdocs_plugin.translations import words_for
 
     kinds = options().get("kinds")
     if kinds:
         return str(kinds[kind]["plural"])
-    theme = config().get("theme") or {}
-    custom_dir = theme.get("custom_dir")
-    folders = [str(REPO / str(custom_dir) / "locales")] if custom_dir else []
-    words = words_for(str(theme.get("language") or "en"), folders, lambda message: None)
-    return words.t(next(k.plural for k in DEFAULT_KINDS if k.key == kind))
+    return words().t(next(k.plural for k in DEFAULT_KINDS if k.key == kind))
 
 
 def blog() -> str:
@@ -172,6 +206,12 @@ def day(value: object) -> datetime.date | None:
     return None
 
 
+def landing(md: Path) -> bool:
+    """Whether ``md`` is a source folder's own index.md: the text atop that folder's listing."""
+    folder = folder_of(md)
+    return md == folder / "index.md" and folders()[folder][0] != ""
+
+
 def published(md: Path) -> bool:
     """Not a draft, and not dated later than today."""
     meta = front_matter(md)
@@ -194,12 +234,11 @@ def posts(section: str | None = None) -> list[tuple[datetime.date, str, Path, di
     its landing page, never dated."""
     dated, found = dated_kinds(), []
     for md in markdown_files():
+        if landing(md):
+            continue
         meta = front_matter(md)
         when = day(meta.get("date"))
-        folder = folder_of(md)
-        kind = meta.get("kind", folders()[folder][1])
-        if md == folder / "index.md" and folders()[folder][0]:
-            continue
+        kind = meta.get("kind", folders()[folder_of(md)][1])
         if published(md) and when and kind in dated and section in (None, section_of(md, kind)):
             found.append((when, str(meta["title"]), md, meta))
     return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))

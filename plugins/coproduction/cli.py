@@ -60,7 +60,11 @@ def check(config_file: str, only: Sequence[str] = ()) -> int:
         print(f"{config_file}: {e}", file=sys.stderr)
         return 1
     wanted = {os.path.normpath(f) for f in only}
-    problems = [p for p in site.problems if not wanted or os.path.normpath(p.path) in wanted]
+    problems = [
+        p
+        for p in site.problems
+        if not wanted or any(os.path.normpath(path) in wanted for path in (p.path, *p.about))
+    ]
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for message in engine_messages:
         print(f"{site.spec.config_file}: {message}")

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from browser import served
+from browser import new_context, served, site_path
 from conftest import AUTHORS, BASE_CONFIG, REPO, Built, page, plugin_options
 
 TERMS = ("power", "leadership", "diversity", "capacity")  # the fixture's order
@@ -138,7 +138,7 @@ def test_our_script_is_small() -> None:
 
 @pytest.fixture(scope="module")
 def site(built: Built) -> Iterator[str]:
-    yield from served(built.site)
+    yield from served(built.site, site_path(str(BASE_CONFIG["site_url"])))
 
 
 def _visible_titles(page: Any) -> set[str]:
@@ -146,7 +146,7 @@ def _visible_titles(page: Any) -> set[str]:
 
 
 def test_without_javascript_the_links_narrow_the_list(browser: Browser, site: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     try:
         tab = context.new_page()
         tab.goto(site + "barriers/power/")
@@ -161,7 +161,7 @@ def test_without_javascript_the_links_narrow_the_list(browser: Browser, site: st
 def test_with_javascript_the_filter_narrows_in_place_and_keeps_its_state_in_the_address(
     browser: Browser, site: str
 ) -> None:
-    context = browser.new_context()
+    context = new_context(browser)
     try:
         tab = context.new_page()
         tab.goto(site + "barriers/power/")

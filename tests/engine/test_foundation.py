@@ -125,7 +125,9 @@ def test_serve_watches_an_authors_file_outside_the_source_folders(tmp_path: Path
     assert (tmp_path / "toolkit").resolve() in watched
 
 
-def test_a_source_file_that_clashes_with_docs_is_reported(make_site: Any) -> None:
+def test_a_docs_file_that_clashes_with_a_source_file_is_blamed_and_left_out(make_site: Any) -> None:
+    """docs/toolkit/ is the toolkit folder's address: the page there is in the wrong place
+    whichever came first, so it is the one blamed, and the toolkit's own page is published."""
     built = make_site(
         {
             "docs/toolkit/checklist.md": page({"title": "Docs copy", "barriers": []}),
@@ -133,10 +135,12 @@ def test_a_source_file_that_clashes_with_docs_is_reported(make_site: Any) -> Non
         }
     )
     assert built.warnings == [
-        "coproduction: toolkit/checklist.md:1: this file and docs/toolkit/checklist.md are both "
-        "published at /toolkit/checklist/: rename or move one of them"
+        "coproduction: docs/toolkit/checklist.md:1: this file and toolkit/checklist.md are both "
+        "published at /toolkit/checklist/, and pages under /toolkit/ belong in the 'toolkit' folder: "
+        "move this one there, with a name of its own"
     ]
-    assert "Docs copy" in built.html("toolkit/checklist/")
+    assert "Toolkit copy" in built.html("toolkit/checklist/")
+    assert "Docs copy" not in built.html("toolkit/checklist/")
 
 
 _FREEZE_HOOK = """\

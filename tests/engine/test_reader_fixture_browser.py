@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import copy
 import shutil
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import site_content
-from browser import axe_every_page, chromium, report, serve
-from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, write_site
+from browser import axe_every_page, chromium, report, serve, site_path
+from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, build_site, page, write_files, write_site
 
 
 def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[str, str]:
@@ -118,8 +120,6 @@ def _config() -> dict[str, Any]:
     """The repository's mkdocs.yml, with this site's name, content and plugin settings."""
     config = copy.deepcopy(BASE_CONFIG)
     del config["theme"]  # the repository's theme, custom_dir and all
-    # At the root, as the test serves it: 404.html links its styles from the site_url's path.
-    config["site_url"] = "https://example.org/"
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
         **config,
@@ -144,6 +144,40 @@ def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(tmp
     missing = [url for url in KINDS if not built.exists(url)]
     assert not missing, f"the fixture site lacks pages it is meant to have: {missing}"
     assert 'type="checkbox"' in built.content("toolkit/checklist/")
-    with serve(built.site) as url, chromium() as browser:
+    # Under site_url's path, as GitHub Pages serves it: 404.html is met at a missing address
+    # and links its styles from that path.
+    with serve(built.site, site_path(str(BASE_CONFIG["site_url"]))) as url, chromium() as browser:
         checked, problems = axe_every_page(browser, url, built.site)
     assert not problems, report(checked, problems)
+
+
+def _status(url: str) -> tuple[int, str]:
+    request = urllib.request.Request(url)
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=HANG) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8") + error.headers.get("Location", "")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any) -> None:
+        return None
+
+
+def test_the_browser_tests_serve_a_site_as_github_pages_does(tmp_path: Path) -> None:
+    """Under site_url's path; a missing page there is the site's 404.html with status 404, at
+    any depth; outside the path, or a folder without an index, a bare 404."""
+    files = {"index.html": "home", "404.html": "not here", "a/index.html": "page a", "b/x.css": "x"}
+    write_files(tmp_path, dict(files))
+    with serve(tmp_path, "/repo/") as base:
+        root = base.removesuffix("repo/")
+        assert _status(base) == (200, "home")
+        assert _status(base + "a/") == (200, "page a")
+        assert _status(base + "a") == (301, "/repo/a/")
+        assert _status(root + "repo") == (301, "/repo/")
+        assert _status(base + "no/such/page/") == (404, "not here")
+        assert _status(base + "b/") == (404, "not here")
+        assert _status(root + "a/")[0] == 404 and "not here" not in _status(root + "a/")[1]
+        assert _status(root + "404.html")[0] == 404

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AUTHORS, BASE_CONFIG, ENGINE, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, ENGINE, HANG, page, plugin_options, write_site
 
 # isort: split
 from mkdocs.commands.build import build
@@ -250,16 +250,17 @@ def test_serve_keeps_the_last_good_site_while_an_edit_breaks_the_build(tmp_path:
 
 
 def _get(url: str) -> tuple[int, str]:
-    """Status and text of a page, or (0, why) if the server does not answer within 10 s."""
+    """Status and text of a page, or (0, why) if the server does not answer (a hang)."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=HANG) as response:
             return response.status, response.read().decode("utf-8")
     except (OSError, urllib.error.URLError) as e:
         return 0, str(e)
 
 
-def _until(condition: Any, seconds: float = 60) -> bool:
-    end = time.monotonic() + seconds
+def _until(condition: Any) -> bool:
+    """Whether ``condition`` comes true before a hang: a wait for an event, not a bound on speed."""
+    end = time.monotonic() + HANG
     while time.monotonic() < end:
         if condition():
             return True
@@ -295,14 +296,14 @@ def test_the_preview_answers_with_the_last_good_site_while_an_edit_breaks_the_bu
     try:
         assert _until(lambda: "First." in _get(url)[1]), log_path.read_text(encoding="utf-8")
         source.write_text(page({"title": "A", "barriers": []}, "BOOM.\n"), encoding="utf-8")
-        assert _until(lambda: "boom in toolkit/a.md" in log_path.read_text(encoding="utf-8"), 30)
+        assert _until(lambda: "boom in toolkit/a.md" in log_path.read_text(encoding="utf-8"))
         status, text = _get(url)  # the engine alone would not answer until the edit is undone
         assert status == 200 and "First." in text, text
         source.write_text(page({"title": "A", "barriers": []}, "Fixed.\n"), encoding="utf-8")
-        assert _until(lambda: "Fixed." in _get(url)[1], 30)
+        assert _until(lambda: "Fixed." in _get(url)[1])
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=HANG)
     printed = log_path.read_text(encoding="utf-8")
     assert "Traceback" not in printed
     assert "coproduction: the site could not be rebuilt (RuntimeError: boom in toolkit/a.md)" in printed

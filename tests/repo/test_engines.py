@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, page, write_site
+from conftest import HANG, REPO, page, write_site
 
 VENV = Path(os.environ.get("COPRODUCTION_PROPERDOCS_VENV", REPO / ".venv-properdocs"))
 
@@ -31,7 +31,7 @@ def python() -> Path:
 def run(python: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     return subprocess.run(
-        [str(python), *args], cwd=cwd, capture_output=True, text=True, env=env, check=False, timeout=300
+        [str(python), *args], cwd=cwd, capture_output=True, text=True, env=env, check=False, timeout=HANG
     )
 
 
@@ -77,7 +77,7 @@ def test_properdocs_without_mkdocs_builds_this_site_as_mkdocs_does(python: Path,
             text=True,
             env={**os.environ, **env},
             check=False,
-            timeout=300,
+            timeout=HANG,
         )
         assert result.returncode == 0, result.stderr
         built[engine] = _files(site)

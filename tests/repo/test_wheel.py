@@ -1,5 +1,6 @@
 """The plugin on its own: its wheel, installed into a fresh environment with MkDocs or with
-ProperDocs (never Material), builds a minimal project that uses the plain ``mkdocs`` theme.
+ProperDocs (never Material), builds a minimal project that uses the plain ``mkdocs`` theme;
+and each of its extras installs exactly one engine.
 
 The environments install from the package registry, as a user's would (pip's cache makes
 later runs quick).
@@ -7,15 +8,23 @@ later runs quick).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
+from importlib.metadata import requires as installed_requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
 
-from conftest import REPO
+from conftest import HANG, REPO
+
+ENGINES = {"mkdocs", "properdocs"}
 
 MINIMAL = """\
 site_name: Minimal
@@ -32,7 +41,7 @@ plugins:
 """
 
 
-def _run(command: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], cwd: Path, timeout: int = HANG) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(
@@ -63,10 +72,30 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
+def _metadata(wheel: Path) -> str:
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+
+
+def _extra(metadata: str, extra: str) -> list[Requirement]:
+    """What ``coproduction[extra]`` adds to the plugin's own requirements."""
+    found = []
+    for line in metadata.splitlines():
+        if line.startswith("Requires-Dist:"):
+            requirement = Requirement(line.partition(":")[2].strip())
+            if requirement.marker is not None and requirement.marker.evaluate({"extra": extra}):
+                found.append(requirement)
+    return found
+
+
+def _names(requirements: list[Requirement]) -> set[str]:
+    return {canonicalize_name(requirement.name) for requirement in requirements}
+
+
 def test_the_wheel_carries_the_licence_the_description_and_no_theme(wheel: Path) -> None:
+    metadata = _metadata(wheel)
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "MkDocs and ProperDocs plugin" in metadata  # the summary
     assert "# Co-production Toolkit" in metadata  # the long description (README)
@@ -74,20 +103,71 @@ def test_the_wheel_carries_the_licence_the_description_and_no_theme(wheel: Path)
     assert not any("mkdocs-material" in line and "extra ==" not in line for line in requires)
     assert not any(line.split(":")[1].strip().startswith(("mkdocs", "properdocs")) and "extra" not in line
                    for line in requires)  # fmt: skip
-    assert any("mkdocs-material" in line and 'extra == "material"' in line for line in requires)
     # Templates, the script, the stylesheet and the Welsh catalogue ship in the wheel.
     for part in ("templates/coproduction/term.html", "javascripts/coproduction.js", "locales/cy/"):
         assert any(part in n for n in names), part
 
 
-@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_each_extra_names_exactly_one_engine(wheel: Path) -> None:
+    metadata = _metadata(wheel)
+    lines = metadata.splitlines()
+    extras = {line.split(":")[1].strip() for line in lines if line.startswith("Provides-Extra:")}
+    assert extras == ENGINES
+    for extra in extras:
+        assert _names(_extra(metadata, extra)) & ENGINES == {extra}, extra
+    assert "mkdocs-material" in _names(_extra(metadata, "mkdocs"))
+
+
+def test_the_properdocs_extra_brings_what_material_needs_but_mkdocs(wheel: Path) -> None:
+    """Material is installed with ``--no-deps`` beside ProperDocs: the extra must bring the rest
+    of its requirements, as the pinned Material (requirements.lock) states them."""
+    material = [Requirement(line) for line in installed_requires("mkdocs-material") or []]
+    needs = {
+        (canonicalize_name(r.name), str(r.specifier))
+        for r in material
+        if (r.marker is None or r.marker.evaluate({"extra": ""})) and canonicalize_name(r.name) != "mkdocs"
+    }
+    ours = {
+        (canonicalize_name(r.name), str(r.specifier))
+        for r in _extra(_metadata(wheel), "properdocs")
+        if canonicalize_name(r.name) != "properdocs"
+    }
+    assert ours == needs
+    # README's ProperDocs install names the Material that the [mkdocs] extra names.
+    (theme,) = (r for r in _extra(_metadata(wheel), "mkdocs") if r.name == "mkdocs-material")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    told = re.findall(r'pip install --no-deps "mkdocs-material([^"]*)"', readme)
+    assert [SpecifierSet(spec) for spec in told] == [theme.specifier]
+
+
+@pytest.mark.parametrize("extra", sorted(ENGINES))
+def test_each_extra_installs_exactly_one_engine(wheel: Path, tmp_path: Path, extra: str) -> None:
+    """What pip would install for ``coproduction[extra]``, every dependency resolved."""
+    report = tmp_path / "report.json"
+    result = _run(
+        [sys.executable, "-m", "pip", "install", "-q", "--dry-run", "--ignore-installed",
+         "--report", str(report), f"{wheel}[{extra}]"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    installs = json.loads(report.read_text(encoding="utf-8"))["install"]
+    resolved = {canonicalize_name(item["metadata"]["name"]) for item in installs}
+    assert resolved & ENGINES == {extra}
+    # Material comes with MkDocs; with ProperDocs it is installed apart, without its dependencies.
+    assert ("mkdocs-material" in resolved) == (extra == "mkdocs")
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
 def test_a_minimal_project_builds_with_the_wheel_alone(wheel: Path, tmp_path: Path, engine: str) -> None:
     venv = tmp_path / "venv"
     assert _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path).returncode == 0
     python = venv / "bin" / "python"
-    # ProperDocs ships the plain `mkdocs` theme as a package of its own.
+    # The engine as the extra names it, without the theme; ProperDocs ships the plain
+    # `mkdocs` theme as a package of its own.
+    (requirement,) = (r for r in _extra(_metadata(wheel), engine) if r.name == engine)
     theme = ["properdocs-theme-mkdocs"] if engine == "properdocs" else []
-    install = _run([str(python), "-m", "pip", "install", "-q", f"{wheel}[{engine}]", *theme], cwd=tmp_path)
+    packages = [str(wheel), f"{requirement.name}{requirement.specifier}", *theme]
+    install = _run([str(python), "-m", "pip", "install", "-q", *packages], cwd=tmp_path)
     assert install.returncode == 0, install.stderr
     freeze = _run([str(python), "-m", "pip", "freeze"], cwd=tmp_path).stdout.lower()
     assert "mkdocs-material" not in freeze

@@ -503,7 +503,10 @@ def strip_active(
         cleaned, found = _strip_once(text, allowed, fences)
         if not found:
             break
-        located = [Finding(f.offset, f.message, text.count("\n", 0, f.offset) + 1) for f in found]
+        # Lines by bisection: counting line breaks up to each finding costs the square of the
+        # text when every tag is a finding ("<script>" 12,000 times took 0.6 s, growing 3.5x a doubling).
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        located = [Finding(f.offset, f.message, bisect.bisect_left(breaks, f.offset) + 1) for f in found]
         text = cleaned
         # A later pass finds what is left of something said already: said once, on its line.
         findings += [f for f in located if f.line not in said]

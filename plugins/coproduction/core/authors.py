@@ -28,19 +28,22 @@ def safe_address(value: str) -> bool:
     return bool(value) and not _SCHEME_RE.match(value) and not value.startswith(("//", "\\", "/\\"))
 
 
-def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Problem]]:
-    """Read and check the authors file; a missing file means no authors."""
+def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Problem], frozenset[str] | None]:
+    """Read and check the authors file: the authors, the file's problems, and the ids it names
+    that it cannot give, for a problem of its own (None: it names none that can be known, as
+    it is missing or cannot be read). A post naming one of those is not told its id is unknown:
+    the authors file's problem is the one to fix."""
     if not os.path.isfile(abs_path):
-        return {}, []
+        return {}, [], None
     text, problem = read_text(abs_path, path)
     if text is None:
-        return {}, [problem] if problem else []
-    node, data, problem = parse_yaml(text, path, 1)
+        return {}, [problem] if problem else [], None
+    node, data, problem = parse_yaml(text, path, 1, "the authors file")
     problems: list[Problem] = [problem] if problem is not None else []
     if data is None:
-        return {}, problems
+        return {}, problems, None if problem is not None else frozenset()
     if not isinstance(data, dict):
-        return {}, [Problem(path, 1, "the authors file should map each author id to their details")]
+        return {}, [Problem(path, 1, "the authors file should map each author id to their details")], None
     top = FrontMatter(path, data=data, node=node, first_line=1)
     authors: dict[str, Author] = {}
     for key, line in top.duplicate_keys():
@@ -108,7 +111,7 @@ def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Prob
                     continue
                 values[field] = text
         authors[author_id] = Author(id=author_id, **values)
-    return authors, problems
+    return authors, problems, frozenset(str(key) for key in data if str(key) not in authors)
 
 
 def _first_line(node: yaml.Node | None, key: str) -> int:

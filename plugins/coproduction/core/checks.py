@@ -16,12 +16,13 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.active_content import strip_active
-from coproduction.core.frontmatter import FrontMatter
+from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
 from coproduction.core.records import Author, PageRecord, Problem, Source
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 from coproduction.core.text import (
     CONTROL_RE,
+    closest,
     control_character,
     find_control,
     quote,
@@ -177,12 +178,12 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 )
             )
         elif value not in known:
+            hint = in_curly_quotes(value) or suggest(value, known)
             problems.append(
                 Problem(
                     fm.path,
                     line,
-                    f"unknown {tax.key} term {quote(value)}.{suggest(value, known)} "
-                    f"Known terms: {', '.join(known)}",
+                    f"unknown {tax.key} term {quote(value)}.{hint} Known terms: {', '.join(known)}",
                 )
             )
         else:
@@ -204,7 +205,8 @@ def _date(
             Problem(
                 fm.path,
                 fm.line(key),
-                f"{key} {quote(value)} is not a real date: write it as YYYY-MM-DD, like 2019-04-29",
+                f"{key} {quote(value)} is not a real date: write it as YYYY-MM-DD, like 2019-04-29"
+                + (f".{curly}" if (curly := in_curly_quotes(value)) else ""),
             )
         )
         return None
@@ -218,6 +220,7 @@ def _authors(
     problems: list[Problem],
     required: bool,
     who: str = "a post",
+    excused: Collection[str] | None = frozenset(),
 ) -> tuple[str, ...]:
     if fm.data.get("authors") is None:
         if required:
@@ -237,7 +240,9 @@ def _authors(
         )
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in authors:
-            hint = suggest(value, authors) if isinstance(value, str) else ""
+            if excused is None or (isinstance(value, str) and value in excused):
+                continue  # the authors file's own problem is the one to fix
+            hint = (in_curly_quotes(value) or suggest(value, authors)) if isinstance(value, str) else ""
             problems.append(
                 Problem(
                     fm.path,
@@ -334,9 +339,14 @@ def make_record(
     spec: SiteSpec,
     authors: Mapping[str, Author],
     landing: bool = False,
+    excused_authors: Collection[str] | None = frozenset(),
 ) -> tuple[PageRecord, list[Problem]]:
     """Check one page's front matter and build its record from what is valid; a ``landing``
-    page (a source folder's ``index.md``) is never dated."""
+    page (a source folder's ``index.md``) is never dated.
+
+    ``excused_authors``: ids the authors file names but cannot give, for a problem of its own
+    (None: it cannot be read), which a page is not told are unknown.
+    """
     problems = list(fm.problems)
     data = fm.data
     body = _clean_body(fm, spec, problems)
@@ -359,6 +369,7 @@ def make_record(
     kind_spec = spec.kind(page_kind)
     is_post = kind_spec is not None and kind_spec.dated and not landing
     who = _a(kind_spec.title if kind_spec else page_kind)
+    required = is_post and not fm.broken  # broken settings are the one problem, not what they lack
     terms: dict[str, tuple[str, ...]] = {}
     untagged: list[str] = []
     for tax in spec.taxonomies:
@@ -370,11 +381,17 @@ def make_record(
         problems.append(Problem(fm.path, fm.line("draft"), "draft should be true or false"))
         draft = True  # when unsure, keep an unfinished post out of the published site
     known_keys = (*_OUR_KEYS, *(t.key for t in spec.taxonomies))
+    meant: set[str] = set()  # settings written misspelt ('dte'): not also reported missing
     for key in data:
         if isinstance(key, str) and key not in known_keys and key not in THEME_KEYS:
-            hint = suggest(key, known_keys)
-            if hint:
-                problems.append(Problem(fm.path, fm.line(key), f"unknown setting {quote(key)}.{hint}"))
+            close = closest(key, known_keys)
+            if close is not None:
+                meant.add(close)
+                problems.append(
+                    Problem(
+                        fm.path, fm.line(key), f"unknown setting {quote(key)}. Did you mean {quote(close)}?"
+                    )
+                )
     problems += check_theme_keys(fm, spec)
     record = PageRecord(
         path=fm.path,
@@ -388,8 +405,15 @@ def make_record(
         landing=landing,
         terms=terms,
         untagged=tuple(untagged),
-        date=_date(fm, "date", problems, required=is_post, who=who),
-        authors=_authors(fm, authors, problems, required=is_post, who=who),
+        date=_date(fm, "date", problems, required=required and "date" not in meant, who=who),
+        authors=_authors(
+            fm,
+            authors,
+            problems,
+            required=required and "authors" not in meant,
+            who=who,
+            excused=excused_authors,
+        ),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),
@@ -465,19 +489,21 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 
 
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
-    """Two files claiming one URL; ``reserved`` maps generated URLs to what makes them."""
-    owners: dict[str, str] = dict(reserved)
+    """Two files claiming one URL: the later of ``pages`` (the newer file, see
+    ``sources.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
+    owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
     problems = []
     for page in pages:
         other = owners.get(page.url)
         if other is None:
-            owners[page.url] = page.path
+            owners[page.url] = (page.path, (page.path,))
         else:
             problems.append(
                 Problem(
                     page.path,
                     1,
-                    f"the URL /{page.url} is already used by {other}: rename or move this file",
+                    f"the URL /{page.url} is already used by {other[0]}: rename or move this file",
+                    about=other[1],
                 )
             )
     return problems

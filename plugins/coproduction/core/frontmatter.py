@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, ClassVar
 
 import yaml
@@ -16,7 +17,15 @@ import yaml
 from coproduction.core.records import Problem
 from coproduction.core.text import shorten
 
-__all__ = ["FrontMatter", "YamlLoader", "parse_yaml", "read_text", "split"]
+__all__ = [
+    "FrontMatter",
+    "YamlLoader",
+    "in_curly_quotes",
+    "parse_yaml",
+    "read_text",
+    "split",
+    "straight_quotes",
+]
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), so we split files exactly as it does.
 _YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -56,6 +65,9 @@ class FrontMatter:
     """File line of the first YAML line (the one after ``---``)."""
     body_line: int = 1
     """File line where ``body`` starts."""
+    broken: bool = False
+    """The settings could not be read: that is the one problem, and nothing is checked for
+    lacking them (a post with broken YAML is not also told it "needs a date")."""
 
     def line(self, key: str | None = None, index: int | None = None) -> int:
         """File line of ``key`` (or of item ``index`` of its list); line 1 if unknown."""
@@ -204,8 +216,11 @@ def _alias_floods(node: yaml.Node, path: str, first_line: int) -> Problem | None
     )
 
 
-def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any, Problem | None]:
-    """Parse YAML into (node tree, data), or report the line where it breaks.
+def parse_yaml(
+    text: str, path: str, first_line: int, about: str = "the front matter"
+) -> tuple[yaml.Node | None, Any, Problem | None]:
+    """Parse YAML into (node tree, data), or report the line where it breaks, and why in
+    words a contributor knows (``about`` names what the YAML is).
 
     A problem with data too: settings that YAML aliases make huge were left out of both.
     """
@@ -226,24 +241,16 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
             ("while parsing a flow", "while scanning a quoted")
         ):
             mark = e.context_mark
-        line = first_line + (mark.line if mark else 0)
+        at = mark.line if mark else 0
         if e.context == "while parsing a flow node" and mark is not None:
             # PyYAML marks where the missing item should start, after the "[" or "{" that
             # was never closed: that bracket's line is the one to fix.
             opened = max(text.rfind("[", 0, mark.index), text.rfind("{", 0, mark.index))
             if opened >= 0:
-                line = first_line + text.count("\n", 0, opened)
+                at = text.count("\n", 0, opened)
         what = shorten(" ".join((e.problem or str(e)).split()), 100)
-        return (
-            None,
-            None,
-            Problem(
-                path,
-                line,
-                f"the front matter is not valid YAML ({what}): each line should be "
-                "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes",
-            ),
-        )
+        line, message = _explain(text, at, what, first_line, about)
+        return None, None, Problem(path, line, message)
     except yaml.reader.ReaderError as e:
         return (
             None,
@@ -257,10 +264,86 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         )
     except yaml.YAMLError as e:
         what = shorten(" ".join(str(e).split()), 100)
-        return None, None, Problem(path, first_line, f"the front matter is not valid YAML ({what})")
+        return None, None, Problem(path, first_line, f"{about} is not valid YAML ({what})")
     finally:
         loader.dispose()
     return node, data, None
+
+
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u201a"
+"""Curly quotes, which word processors type for " and ': YAML reads them as text."""
+_SETTING_RE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$")
+_UNCLOSED_HINT = "add a line with only '---' after the last setting"
+
+
+def in_curly_quotes(value: object) -> str:
+    """A sentence to add to a message about ``value`` when it is in curly quotes, else ""."""
+    if isinstance(value, str) and len(value) > 1 and value[0] in _CURLY and value[-1] in _CURLY:
+        return (
+            " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+            f"text: write {straight_quotes(value)[1:-1]} without them, or in straight quotes \" or '."
+        )
+    return ""
+
+
+def straight_quotes(value: str) -> str:
+    """``value`` in straight quotes (its curly ones taken off, if it is in them): the fix to show."""
+    value = value.strip()
+    if len(value) > 1 and value[0] in _CURLY and value[-1] in _CURLY:
+        value = value[1:-1]
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _unclosed(text: str) -> int | None:
+    """How many lines of settings there are, if ``text`` is settings, a blank line, then lines
+    that are not (a page whose front matter has no closing '---', read up to a later '---'
+    rule); else None."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for last, rest in pairwise(filled):
+        if rest == last + 1:
+            continue  # no blank line between
+        line = lines[rest]
+        if (":" in line and _KEY_RE.match(line.split(":", 1)[0])) or line[:1] in (" ", "\t", "-"):
+            continue  # more settings
+        try:
+            data = yaml.load("\n".join(lines[: last + 1]), YamlLoader)
+        except yaml.YAMLError:
+            return None
+        return last + 1 if isinstance(data, dict) and data else None
+    return None
+
+
+def _explain(text: str, at: int, what: str, first_line: int, about: str) -> tuple[int, str]:
+    """The line and message for YAML that breaks at line ``at`` of ``text``: the everyday
+    causes (a tab, curly quotes, a ': ' in a value) named, with their fix."""
+    lines = text.split("\n")
+    here = lines[at] if at < len(lines) else ""
+    indent = here[: len(here) - len(here.lstrip())]
+    if "\t" in indent or (not here.strip(" ") and "\t" in here) or "tab character" in what:
+        return first_line + at, (
+            f"this line of {about} is indented with a tab, which YAML does not allow: "
+            "indent with spaces instead"
+        )
+    setting = _SETTING_RE.match(here)
+    if (setting is None and any(q in here for q in _CURLY)) or (setting and setting.group(3)[:1] in _CURLY):
+        fix = f", like {setting.group(2)}: {straight_quotes(setting.group(3))}" if setting else ""
+        return first_line + at, (
+            "this value is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML reads as "
+            f"ordinary text: use straight quotes \" or ' instead{fix}"
+        )
+    if setting and ": " in setting.group(3) and setting.group(3)[:1] not in "\"'[{":
+        key, value = setting.group(2), setting.group(3)
+        return first_line + at, (
+            f"the value of '{key}' holds ': ', which YAML reads as the start of another setting: "
+            f"put the value in quotes, like {key}: {straight_quotes(shorten(value, 60))}"
+        )
+    return first_line + at, (
+        f"{about} is not valid YAML ({what}): each line should be "
+        "'key: value', lists look like [a, b], and text containing ': ' or '#' needs quotes"
+    )
 
 
 def _late_front_matter(text: str, path: str) -> FrontMatter | None:
@@ -281,7 +364,7 @@ def _late_front_matter(text: str, path: str) -> FrontMatter | None:
             "these settings are shown as text, because the front matter must start on the "
             "first line: move the '---' line to the top, above everything else"
         )
-        return FrontMatter(path, body=text, problems=[Problem(path, start, message)])
+        return FrontMatter(path, body=text, problems=[Problem(path, start, message)], broken=True)
     shift = start - 1
     late.first_line += shift
     late.body_line += shift
@@ -313,18 +396,33 @@ def split(text: str, path: str) -> FrontMatter:
                 Problem(path, 1, "the front matter is empty: add settings between the '---' lines")
             )
         elif _OPEN_RE.match(text):
+            fm.broken = True
             fm.problems.append(
-                Problem(path, 1, "the front matter starts with '---' but has no closing '---' line")
+                Problem(
+                    path,
+                    1,
+                    f"the front matter starts with '---' but has no closing '---' line: {_UNCLOSED_HINT}",
+                )
             )
         return fm
     body = text[match.end() :].lstrip("\n")
     node, data, problem = parse_yaml(match.group(1), path, 2)
+    if problem is not None and data is None:
+        settings = _unclosed(match.group(1))
+        if settings is not None and problem.line - 2 >= settings:  # it breaks in the page's text
+            problem = Problem(
+                path,
+                1,
+                "the front matter has no closing '---' line, so the page's text is read as settings: "
+                f"{_UNCLOSED_HINT} (line {settings + 1})",
+            )
     fm = FrontMatter(path, body=body, node=node, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
     if problem is not None:
         fm.problems.append(problem)
     if data is None:
-        pass
+        fm.broken = problem is not None
     elif not isinstance(data, dict):
+        fm.broken = True
         fm.problems.append(Problem(path, 2, "the front matter should be 'key: value' lines, one per setting"))
     else:
         fm.data = data

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coproduction.core.authors import read_authors
@@ -23,7 +23,16 @@ from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem, digest_text
 from coproduction.core.settings import SiteSpec
-from coproduction.core.sources import MARKDOWN, ContentFile, Screen, list_files, screen_files, source_files
+from coproduction.core.site_links import check_nav, check_templates
+from coproduction.core.sources import (
+    MARKDOWN,
+    ContentFile,
+    Screen,
+    list_files,
+    oldest_first,
+    screen_files,
+    source_files,
+)
 from coproduction.core.urls import url_for
 
 __all__ = ["Site", "read_page", "run"]
@@ -49,7 +58,10 @@ class Site:
 
 
 def read_page(
-    file: ContentFile, spec: SiteSpec, authors: Mapping[str, Author]
+    file: ContentFile,
+    spec: SiteSpec,
+    authors: Mapping[str, Author],
+    excused_authors: Collection[str] | None = frozenset(),
 ) -> tuple[PageRecord | None, list[Problem]]:
     """Read one Markdown file once: its record (None if unreadable) and its problems.
 
@@ -67,6 +79,7 @@ def read_page(
         spec=spec,
         authors=authors,
         landing=spec.landing(file.src_uri) is not None and file.folder != spec.docs_dir,
+        excused_authors=excused_authors,
     )
     record.source_digest = digest_text(text)
     record.links = link_targets(record, spec.absolute_links_from_docs)
@@ -78,13 +91,13 @@ def read_page(
     return record, problems
 
 
-def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing: set[str]) -> list[Problem]:
+def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec) -> list[Problem]:
     """A docs/ page whose address is under a source folder's, like docs/posts/a.md."""
     prefixes = {f"{s.key}/": s for s in spec.sources}
     problems = []
     for file in docs:
         source = prefixes.get(file.src_uri.split("/", 1)[0] + "/")
-        if source is not None and file.is_page and file.src_uri not in clashing:
+        if source is not None and file.is_page:
             problems.append(
                 Problem(
                     file.path,
@@ -98,26 +111,49 @@ def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec, clashing:
 
 
 def _clashes(
-    docs: Iterable[ContentFile], added: list[ContentFile], spec: SiteSpec
-) -> tuple[list[ContentFile], set[str], list[Problem]]:
-    """Source-folder files whose name a docs/ file has already: the docs/ file keeps it."""
-    taken = {f.src_uri: f for f in docs}
-    kept, clashing, problems = [], set(), []
-    for file in added:
+    docs: list[ContentFile], added: list[ContentFile], spec: SiteSpec
+) -> tuple[list[ContentFile], list[Problem]]:
+    """docs/ pages with the name of a source folder's file (``docs/toolkit/a.md`` and
+    ``toolkit/a.md``): the source folder's file keeps it, and the docs/ page, which is in the
+    wrong place whichever came first, is blamed and left out. The docs/ pages kept, and a
+    problem for each one left out."""
+    taken = {f.src_uri: f for f in added}
+    kept, problems = [], []
+    for file in docs:
         other = taken.get(file.src_uri)
         if other is None:
             kept.append(file)
             continue
-        clashing.add(file.src_uri)
-        where = url_for(file.src_uri, spec.use_directory_urls) if file.is_page else file.src_uri
+        source = other.src_uri.split("/", 1)[0]
         problems.append(
             Problem(
                 file.path,
                 1,
-                f"this file and {other.path} are both published at /{where}: rename or move one of them",
+                f"this file and {other.path} are both published at "
+                f"/{url_for(file.src_uri, spec.use_directory_urls)}, and pages under /{source}/ belong "
+                f"in the '{other.folder}' folder: move this one there, with a name of its own",
+                about=(other.path,),
             )
         )
-    return kept, clashing, problems
+    return kept, problems
+
+
+def _oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecord]:
+    """``records`` with the pages that claim one URL put oldest first (``sources.oldest_first``),
+    so the URL stays with the page that had it and the newer file is blamed (``check_urls``)."""
+    claims: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        claims.setdefault(record.url, []).append(i)
+    groups = [group for group in claims.values() if len(group) > 1]
+    if not groups:
+        return records
+    ordered = list(records)
+    for group in groups:
+        by_path = {records[i].path: records[i] for i in group}
+        oldest = oldest_first([records[i].path for i in group], root)
+        for i, path in zip(group, oldest, strict=True):
+            ordered[i] = by_path[path]
+    return ordered
 
 
 def _unbuilt_posts(spec: SiteSpec, root: str) -> list[Problem]:
@@ -183,27 +219,28 @@ def run(
     problems = list(config_problems)
     screen = Screen(root)
     docs, refused = screen_files(docs, screen, root)
-    authors, found = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
+    authors, found, excused = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
     problems += found
+    if excused is None and not spec.authors_file:
+        excused = frozenset()  # no authors file is set: each post's ids are the problem
     added, found = source_files(spec, root, screen)
     problems += found + _unbuilt_posts(spec, root) + list(screen.problems.values())
-    pages = [f for f in docs if f.is_page]
-    added, clashing, found = _clashes(pages, added, spec)
-    problems += found + _docs_in_source_space(pages, spec, clashing)
+    pages, found = _clashes([f for f in docs if f.is_page], added, spec)
+    problems += found + _docs_in_source_space(pages, spec)
 
     records: list[PageRecord] = []
     left_out: set[str] = set(refused)
     for file in (*pages, *added):
         if not file.is_page:
             continue
-        record, found = read_page(file, spec, authors)
+        record, found = read_page(file, spec, authors, excused)
         problems += found
         if record is None:
             left_out.add(file.src_uri)  # the engine would stop with a traceback on it
         else:
             records.append(record)
 
-    indexes = build_indexes(records, authors, spec)
+    indexes = build_indexes(_oldest_first_by_url(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
@@ -215,6 +252,13 @@ def run(
         problems += check_links(records, known, absolute_from_docs=spec.absolute_links_from_docs)
     published = indexes.by_src_uri
     left_out.update(r.src_uri for r in records if r.src_uri not in published)
+    # What the build publishes: the files left to the engine, and each page's address.
+    names = known - left_out
+    problems += check_nav(spec, names)
+    addresses = {name for name in names if not name.endswith(MARKDOWN)}
+    addresses.update(page.url for page in indexes.pages)
+    addresses.update(made.url for made in indexes.generated)
+    problems += check_templates(spec, root, addresses)
     config = [p for p in problems if p.path == spec.config_file]
     content = sorted(p for p in problems if p.path != spec.config_file)
     return Site(spec, indexes, records, added, sorted(config) + content, left_out, known)

@@ -27,6 +27,9 @@ class Problem:
     path: str
     line: int
     message: str
+    about: tuple[str, ...] = field(default=(), compare=False)
+    """Other files the problem names (the older of two files at one address): ``make check
+    FILES=...`` on any of them reports it too."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

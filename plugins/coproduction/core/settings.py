@@ -20,6 +20,7 @@ __all__ = [
     "TaxonomySpec",
     "TermSpec",
     "build_date",
+    "nav_entries",
     "option_lines",
 ]
 
@@ -128,6 +129,17 @@ class SiteSpec:
     """Hosts whose ``<iframe>`` a page may hold (``www.youtube-nocookie.com``)."""
     fenced_code: bool = True
     """The site's Markdown reads fenced code blocks (what is fenced is code, not HTML)."""
+    nav: tuple[str, ...] = ()
+    """What each entry of the configuration's ``nav`` leads to, as written (``guidance/index.md``,
+    ``https://...``); empty without a ``nav``. Lines are in ``lines`` as ``nav:<entry>``."""
+    check_nav: bool = True
+    """Report nav entries naming no file of the site (the engine's ``validation.nav.not_found``)."""
+    nav_absolute_from_docs: bool = False
+    """Nav entries starting with ``/`` name files from ``docs/`` (``validation.nav.absolute_links:
+    relative_to_docs``); otherwise they lead elsewhere and are not checked."""
+    templates_dir: str = ""
+    """The site's own templates (the theme's ``custom_dir``, ``overrides``), from the folder holding
+    the configuration file; empty if none. Links in them to the site's pages are checked."""
 
     @property
     def dated_sources(self) -> tuple[SourceSpec, ...]:
@@ -186,12 +198,24 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def nav_entries(nav: object) -> tuple[str, ...]:
+    """What each entry of a ``nav`` setting (as the engine loaded it) leads to, in order."""
+    if isinstance(nav, str):
+        return (nav,)
+    if isinstance(nav, dict):
+        return tuple(entry for value in nav.values() for entry in nav_entries(value))
+    if isinstance(nav, list):
+        return tuple(entry for item in nav for entry in nav_entries(item))
+    return ()
+
+
 def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, int], ...]:
     """Where the top-level settings and the plugin's options sit in a configuration file.
 
-    Names are dotted (``site_url``, ``plugins.coproduction.sources.posts``). The file
-    is composed, never constructed, so tags such as ``!ENV`` need no handling. A file
-    that does not parse gives nothing: the engine reports that itself.
+    Names are dotted (``site_url``, ``plugins.coproduction.sources.posts``); each entry of
+    ``nav`` is ``nav:<what it leads to>``. The file is
+    composed, never constructed, so tags such as ``!ENV`` need no handling. A file that does
+    not parse gives nothing: the engine reports that itself.
     """
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -208,12 +232,25 @@ def option_lines(text: str, plugin: str = "coproduction") -> tuple[tuple[str, in
                 found.append((name, key.start_mark.line + 1))
                 walk(value, name + ".", depth - 1)
 
+    def leaves(node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            found.append((f"nav:{node.value}", node.start_mark.line + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                leaves(item)
+        elif isinstance(node, yaml.MappingNode):
+            for _, item in node.value:
+                leaves(item)
+
     if not isinstance(root, yaml.MappingNode):
         return ()
     for key, value in root.value:
         if not isinstance(key, yaml.ScalarNode):
             continue
         found.append((str(key.value), key.start_mark.line + 1))
+        if key.value == "nav":
+            leaves(value)
+            continue
         if key.value != "plugins":
             walk(value, f"{key.value}.", 2)  # theme.language, validation.links.not_found
             continue

@@ -12,14 +12,24 @@ from __future__ import annotations
 import errno
 import os
 import posixpath
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
 from coproduction.core.text import CONTROL_RE, control_character, quote, shorten
 
-__all__ = ["MARKDOWN", "ContentFile", "Screen", "display_path", "list_files", "screen_files", "source_files"]
+__all__ = [
+    "MARKDOWN",
+    "ContentFile",
+    "Screen",
+    "display_path",
+    "list_files",
+    "oldest_first",
+    "screen_files",
+    "source_files",
+]
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The suffixes MkDocs reads as Markdown pages."""
@@ -256,3 +266,54 @@ def source_files(spec: SiteSpec, root: str, screen: Screen) -> tuple[list[Conten
                 )
             )
     return files, problems
+
+
+def _added_order(paths: Sequence[str], root: str) -> dict[str, int] | None:
+    """For each of ``paths`` (from ``root``) that git has, how many commits back it was first
+    added (a file moved counts from its move: ``--no-renames``); None when git cannot say (no
+    git, or no repository). Commits are counted, not their times: two in one second, or a
+    clock that was wrong, still come in order."""
+    try:
+        result = subprocess.run(
+            [
+                "git",
+                "-c",
+                "core.quotePath=off",
+                "log",
+                "--no-renames",
+                "--diff-filter=A",
+                "--relative",
+                "--format=%x00",
+                "--name-only",
+                "--",
+                *paths,
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    added: dict[str, int] = {}
+    for back, commit in enumerate(result.stdout.split("\x00")[1:]):
+        for name in commit.splitlines():
+            added[name] = back  # newest first: the last seen is the first added
+    return added
+
+
+def oldest_first(paths: Sequence[str], root: str) -> list[str]:
+    """``paths`` (files from ``root``, in the engine's listing order) oldest first: in the order
+    git first saw them, a file not yet committed last; in the order given where git cannot
+    tell them apart (no git, or a shallow clone that shows every file added at once).
+
+    Used only for files that claim one address (rare): the newer file is the one blamed.
+    """
+    added = _added_order(paths, root)
+    if added is None:
+        return list(paths)
+    order = sorted(range(len(paths)), key=lambda i: (-added.get(paths[i], -1), i))
+    return [paths[i] for i in order]

@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "CONTROL_RE",
+    "closest",
     "control_character",
     "find_control",
     "quote",
@@ -96,9 +97,15 @@ def without_control(text: str) -> str:
     return CONTROL_RE.sub("", text) if find_control(text) else text
 
 
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word closest to ``word``, if one is close enough to be what was meant."""
+    if len(word) > LIMIT * 4:
+        return None  # nothing known is that long, and comparing would take a while
+    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, known: Iterable[str], suffix: str = "") -> str:
     """' Did you mean 'x'?' for the closest known word (shown with ``suffix``), or ''."""
-    if len(word) > LIMIT * 4:
-        return ""  # nothing known is that long, and comparing would take a while
-    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
-    return f" Did you mean {quote(close[0] + suffix)}?" if close else ""
+    close = closest(word, known)
+    return f" Did you mean {quote(close + suffix)}?" if close is not None else ""

@@ -121,9 +121,10 @@ def refused_folders(spec: SiteSpec, root: str) -> list[ContentFile]:
     ]
 
 
-def other_files(files: Files) -> list[str]:
-    """Names of the engine's files that are not pages (images, downloads): links may lead there."""
-    return [f.src_uri for f in files if not f.is_documentation_page()]
+def other_files(files: Files, config: MkDocsConfig) -> list[str]:
+    """Names of the engine's files that are not pages (images, downloads), and of the pages the
+    theme writes itself (``404.html``, ``sitemap.xml``): links may lead there."""
+    return [*(f.src_uri for f in files if not f.is_documentation_page()), *config.theme.static_templates]
 
 
 def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, generated_source: str) -> None:
@@ -140,6 +141,8 @@ def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, genera
         file.abs_src_path = added.abs_path
         # MkDocs joins edit_uri (which names docs/) with a file's edit path: climb out of docs/.
         file.edit_uri = f"{from_docs[added.folder]}/{added.src_uri.split('/', 1)[1]}"
+        if (shadow := files.src_uris.get(added.src_uri)) is not None:
+            files.remove(shadow)  # a docs/ file of that name: the core blamed and left it out
         files.append(file)
     for src_uri in site.left_out:
         if (gone := files.src_uris.get(src_uri)) is not None:

@@ -21,6 +21,7 @@ from coproduction.core.settings import (
     TaxonomySpec,
     TermSpec,
     build_date,
+    nav_entries,
     option_lines,
 )
 from coproduction.core.words import CORE_WORDS
@@ -236,6 +237,14 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         words=tuple((message, words.t(message)) for message in CORE_WORDS),
         language=words.language,
         theme_dirs=tuple(config.theme.dirs),
+        nav=nav_entries(config.nav),
+        check_nav=config.validation.nav.not_found >= logging.WARNING,
+        nav_absolute_from_docs=config.validation.nav.absolute_links == -1,
+        templates_dir=(
+            os.path.relpath(config.theme.custom_dir, root).replace(os.sep, "/")
+            if config.theme.custom_dir
+            else ""
+        ),
         fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
     )
 

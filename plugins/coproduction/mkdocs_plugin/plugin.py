@@ -158,6 +158,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # build and `make check` alike; the engine's own message would say it again.
             log.debug("broken links: reported by the pipeline; the engine's not_found set to info")
             config.validation.links.not_found = logging.INFO
+        if self.spec.check_nav:
+            log.debug(
+                "nav entries to missing pages: reported by the pipeline; the engine's not_found set to info"
+            )
+            config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in (str(script) for script in config.extra_javascript):
@@ -189,7 +194,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             spec,
             root,
             docs_files(files, spec, root) + folders,
-            other_files=other_files(files),
+            other_files=other_files(files, config),
             config_problems=option_problems,
         )
 
@@ -325,22 +330,28 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     @timed
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Advertise the matching feeds in the page's head, and drop what we added to the
-        page's content (event: `post_page`)."""
+        """Add the page's share tags and the matching feeds to its head, and drop what we
+        added to the page's content (event: `post_page`)."""
         if self.renderer is None:
             return output
         self.renderer.release(page)
-        links = self.renderer.head(page)
-        if links:
-            output = output.replace("</head>", links + "</head>", 1)
-        return output
+        head = self.renderer.share(page, config) + self.renderer.head(page)
+        return output.replace("</head>", head + "</head>", 1)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Give the 404 page the share tags every page has (event: `post_template`)."""
+        if self.renderer is None or template_name != "404.html":
+            return output_content
+        return output_content.replace("</head>", self.renderer.share(None, config) + "</head>", 1)
 
     # After the search plugin writes its index, which an incremental build completes.
     @event_priority(-50)
     @timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds, the JSON export and the front matter's schema; then the record an
-        incremental build compares with (event: `post_build`)."""
+        """Write the feeds, the JSON export, the front matter's schema and ``robots.txt``; then
+        the record an incremental build compares with (event: `post_build`)."""
         self.heap.release()  # every page is written
         if self.renderer is None or self.site is None:
             return
@@ -354,6 +365,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         written.append(
             write_site_file(config.site_dir, SCHEMA_PATH, front_matter_schema(indexes.spec, indexes.authors))
         )
+        # A robots.txt of the site's own (in docs/ or the theme's folders) is copied as it is.
+        if self.files is not None and self.files.get_file_from_path("robots.txt") is None:
+            written.append(write_site_file(config.site_dir, "robots.txt", self.renderer.robots(config)))
         if self.incremental is not None and self.files is not None:
             self.incremental.finish(self.files, written)
 

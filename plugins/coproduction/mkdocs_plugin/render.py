@@ -24,7 +24,16 @@ from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
 from coproduction.mkdocs_plugin.translations import Words
 
-__all__ = ["CONTEXTS", "TEMPLATES", "Person", "Renderer", "search_entry", "section_context", "theme_meta"]
+__all__ = [
+    "CONTEXTS",
+    "TEMPLATES",
+    "Person",
+    "Renderer",
+    "Share",
+    "search_entry",
+    "section_context",
+    "theme_meta",
+]
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 """Added last to the theme's folders: a site's ``custom_dir`` wins over these."""
@@ -89,6 +98,9 @@ AHEAD = 50
 BASE = "\x00base"
 """Stands for a page's ``base_url`` in fragments shared by pages at different depths."""
 
+SLOT = "\x00share:"
+"""Marks where a page's own value goes in its share tags (``Renderer.share``)."""
+
 
 def rebase(html: str, base: str) -> str:
     """``html`` rendered with ``BASE``, with links from a page whose ``base_url`` is ``base``.
@@ -97,6 +109,22 @@ def rebase(html: str, base: str) -> str:
     """
     prefix = "" if not base or base == "." else base + "/"
     return html.replace(f'{BASE}/"', f'{prefix or "./"}"').replace(f"{BASE}/", prefix)
+
+
+class Share(NamedTuple):
+    """What ``coproduction/share.html`` says of a page when a link to it is shared."""
+
+    type: str
+    """Open Graph's type: "article" for a content page, "website" for the rest."""
+    title: str
+    description: str
+    url: str
+    """The canonical address; empty without ``site_url``, and on the 404 page, which has none."""
+    site_name: str
+    locale: str
+    """``theme.language`` as Open Graph writes it ("pt_BR" for "pt-BR")."""
+    published: str
+    """A dated page's date (YYYY-MM-DD), else empty."""
 
 
 class Person(NamedTuple):
@@ -217,6 +245,7 @@ class Renderer:
         self.macros = env.get_template("coproduction/macros.html").module
         env.globals["cp"] = self.macros
         self._heads: dict[tuple[tuple[tuple[str, str], ...], str], str] = {}
+        self._shares: dict[tuple[object, ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
         self._before: tuple[Page, str | None] | None = None
@@ -422,6 +451,53 @@ class Renderer:
         template = self.env.get_template("coproduction/feed.xml.html")
         for feed in self.indexes.feeds(language):
             yield feed.path, template.render(feed=feed)
+
+    def share(self, page: Page | None, config: MkDocsConfig) -> str:
+        """Open Graph and Twitter card tags for ``page``, or for the 404 page (``None``): they
+        give a shared link its title and description. The home and 404 pages go by the site's
+        name; a page's description is its own, else the site's.
+
+        The template is rendered once for each set of tags shown, with ``SLOT`` marks where
+        a page's own values go, and each page gets a copy with its values put in, escaped:
+        rendering it for every page cost 65 microseconds a page (1.3 s at 20,000 pages), this
+        way 7 (timeit, one page).
+        """
+        meta: Mapping[str, Any] = {}
+        title, url, record, home = config.site_name, "", None, True
+        if page is not None:
+            meta = page.meta or {}
+            record = self.indexes.by_src_uri.get(page.file.src_uri)
+            url = page.canonical_url or ""
+            home = page.is_homepage
+            if not home:
+                title = meta.get("title") or page.title or title
+        values = Share(
+            type="article" if record is not None and not home else "website",
+            title=title,
+            description=meta.get("description") or config.site_description or "",
+            url=url,
+            site_name=config.site_name,
+            locale=str(config.theme.get("language") or "en").replace("-", "_"),
+            published=record.date.isoformat() if record is not None and record.date else "",
+        )
+        own = ("title", "description", "url", "published")
+        key = (values.type, *(bool(getattr(values, name)) for name in own))
+        html = self._shares.get(key)
+        if html is None:
+            marked = values._replace(**{name: SLOT + name for name in own if getattr(values, name)})
+            html = self._shares[key] = self.env.get_template("coproduction/share.html").render(share=marked)
+        for name in own:
+            if value := getattr(values, name):
+                html = html.replace(SLOT + name, markupsafe.escape(value))
+        return html
+
+    def robots(self, config: MkDocsConfig) -> str:
+        """The site's ``robots.txt``: every crawler welcome, and where the theme's sitemap is
+        (a full address, so only with ``site_url``, whose path it keeps)."""
+        sitemap = ""
+        if config.site_url and "sitemap.xml" in config.theme.static_templates:
+            sitemap = config.site_url.rstrip("/") + "/sitemap.xml"
+        return self.env.get_template("coproduction/robots.txt.html").render(sitemap=sitemap)
 
     def head(self, page: Page) -> str:
         """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and depth.

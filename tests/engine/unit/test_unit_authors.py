@@ -16,7 +16,8 @@ def read(tmp_path: Path, text: str | bytes) -> tuple[dict[str, Author], list[Pro
         file.write_bytes(text)
     else:
         file.write_text(text, encoding="utf-8")
-    return read_authors(str(file), PATH)
+    authors, problems, _ = read_authors(str(file), PATH)
+    return authors, problems
 
 
 def test_valid_file(tmp_path: Path) -> None:
@@ -46,7 +47,7 @@ def test_valid_file(tmp_path: Path) -> None:
 
 
 def test_missing_file_means_no_authors(tmp_path: Path) -> None:
-    assert read_authors(str(tmp_path / "nope.yml"), PATH) == ({}, [])
+    assert read_authors(str(tmp_path / "nope.yml"), PATH) == ({}, [], None)
 
 
 def test_empty_file_means_no_authors(tmp_path: Path) -> None:
@@ -96,7 +97,7 @@ def test_invalid_yaml_names_its_line(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert problems[0].path == PATH
     assert problems[0].line == 4  # the authors file has no '---': its line 1 is YAML line 1
-    assert "not valid YAML" in problems[0].message
+    assert 'put the value in quotes, like name: "Bob: the writer"' in problems[0].message
 
 
 def test_not_a_mapping(tmp_path: Path) -> None:

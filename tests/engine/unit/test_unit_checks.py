@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
+from pathlib import Path
 
 import pytest
 from unit_support import SPEC, make_page
 
+from conftest import HANG
 from coproduction.core.checks import check_urls, link_targets, make_record, parse_date, suggest
 from coproduction.core.frontmatter import split
 from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.settings import KindSpec, SiteSpec
+from coproduction.core.sources import oldest_first
 
 AUTHORS = {
     "alex-fox": Author("alex-fox", "Alex Fox", role="CEO"),
@@ -458,6 +462,43 @@ def test_distinct_urls_have_no_problems() -> None:
     assert check_urls([make_page("a/"), make_page("b/")], {"c/": "generated"}) == []
 
 
+def test_a_duplicate_url_names_the_other_file_for_files_filters() -> None:
+    """``make check FILES=<the older file>`` reports the problem too: it names that file."""
+    pages = [make_page("x/", path="toolkit/x/index.md"), make_page("x/", path="toolkit/x.md")]
+    assert [p.about for p in check_urls(pages, {})] == [("toolkit/x/index.md",)]
+    generated = make_page("barriers/power/", path="docs/barriers/power.md")
+    assert [p.about for p in check_urls([generated], {"barriers/power/": "generated"})] == [()]
+
+
+def _git(root: Path, *args: str) -> None:
+    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+    subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=HANG)
+
+
+def test_oldest_first_without_git_keeps_the_listing_order(tmp_path: Path) -> None:
+    assert oldest_first(["b.md", "a.md"], str(tmp_path)) == ["b.md", "a.md"]
+
+
+def test_oldest_first_follows_git_not_the_listing_order(tmp_path: Path) -> None:
+    """Commits are counted, not their times: both commits here fall in the same second."""
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x/index.md").write_text("old\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    (tmp_path / "x.md").write_text("new\n", encoding="utf-8")
+    assert oldest_first(["x.md", "x/index.md"], str(tmp_path)) == ["x/index.md", "x.md"]  # not committed
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "second")
+    assert oldest_first(["x.md", "x/index.md"], str(tmp_path)) == ["x/index.md", "x.md"]
+    # Added in one commit, git cannot tell them apart: the listing order decides.
+    (tmp_path / "y.md").write_text("y\n", encoding="utf-8")
+    (tmp_path / "z.md").write_text("z\n", encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "third")
+    assert oldest_first(["z.md", "y.md"], str(tmp_path)) == ["z.md", "y.md"]
+
+
 # --- source: what a summary summarises -------------------------------------------------
 
 
@@ -536,6 +577,101 @@ def test_link_targets_finds_inline_and_reference_links_alike(body: str, targets:
     """Each kind of link is looked for only where its mark (``](`` or ``]:``) is in the page."""
     page, _ = record(f"---\ntitle: Links\n---\n{body}", path="docs/guidance/links.md")
     assert link_targets(page) == targets
+
+
+# Issue 21: front matter that cannot be read is the one problem of its page.
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: A\nauthors:\n\t- alex-fox\n---\nText.\n",  # a tab
+        "---\ntitle: \u201cA: b\u201d\ndate: 2020-01-01\n---\nText.\n",  # curly quotes
+        "---\ntitle: A: b\ndate: 2020-01-01\n---\nText.\n",  # an unquoted colon
+        "---\ntitle: A\ndate: 2020-01-01\n\n# A\n\nText.\n",  # no closing '---'
+        "---\ntitle: A\ndate: 2020-01-01\n\n# A\n\nText.\n\n---\n\nMore.\n",  # ... read to a rule
+        "Text above\n---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",  # settings below text
+        "---\n- a list\n---\nText.\n",  # not settings
+    ],
+)
+def test_a_post_whose_front_matter_breaks_has_that_one_problem(front: str) -> None:
+    page, problems = make_record(
+        split(front, "posts/a.md"),
+        src_uri="posts/a.md",
+        url="posts/a/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+    )
+    assert len(problems) == 1, problems
+    assert "needs" not in problems[0].message
+    assert page.dated and page.date is None
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "start"),
+    [
+        ("barriers: [\u201cpower\u201d]", 5, "unknown barriers term '\u201cpower\u201d'."),
+        ("authors: [\u2018alex-fox\u2019]", 4, "unknown author id '\u2018alex-fox\u2019'."),
+    ],
+)
+def test_a_value_in_curly_quotes_is_named_so(front: str, line: int, start: str) -> None:
+    text = "title: P\ndate: 2019-04-29\nauthors: [alex-fox]\nbarriers: [power]\n"
+    key = front.split(":", 1)[0]
+    text = "".join(f"{front}\n" if row.startswith(key) else f"{row}\n" for row in text.splitlines())
+    _, problems = post(text)
+    assert [(p.line, p.message.split(" It is")[0]) for p in problems] == [(line, start)]
+    assert (
+        " It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+        "text: write " in (problems[0].message)
+    )
+
+
+def test_a_date_in_curly_quotes_is_named_so() -> None:
+    _, problems = post("title: P\ndate: \u201c2019-04-29\u201d\nauthors: [alex-fox]\n")
+    assert problems == [
+        Problem(
+            "posts/a.md",
+            3,
+            "date '\u201c2019-04-29\u201d' is not a real date: write it as YYYY-MM-DD, like 2019-04-29. "
+            "It is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML keeps as part of the "
+            "text: write 2019-04-29 without them, or in straight quotes \" or '.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("excused", "reported"), [(frozenset(), 2), (frozenset({"bob"}), 1), (None, 0)])
+def test_author_ids_the_authors_file_cannot_give_are_not_reported_again(
+    excused: frozenset[str] | None, reported: int
+) -> None:
+    """``bob`` is in the authors file with a problem of his own (or the file cannot be read):
+    that problem is the one; a post naming him is built without him."""
+    page, problems = make_record(
+        split("---\ntitle: P\ndate: 2020-01-01\nauthors: [alex-fox, bob, ann]\n---\nText.\n", "posts/a.md"),
+        src_uri="posts/a.md",
+        url="posts/a/",
+        kind="post",
+        spec=SPEC,
+        authors=AUTHORS,
+        excused_authors=excused,
+    )
+    assert page.authors == ("alex-fox",)
+    assert len(problems) == reported
+    assert all("unknown author id 'ann'" in p.message or "'bob'" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("title: P\ndte: 2019-04-29\nauthors: [alex-fox]\n", "unknown setting 'dte'. Did you mean 'date'?"),
+        (
+            "title: P\ndate: 2019-04-29\nauthor: [alex-fox]\n",
+            "unknown setting 'author'. Did you mean 'authors'?",
+        ),
+    ],
+)
+def test_a_misspelt_date_or_authors_is_not_also_missing(front: str, message: str) -> None:
+    """Issue 21: one mistake, one problem: the misspelling, not also "a post needs ..."."""
+    _, problems = post(front)
+    assert [(p.line, p.message) for p in problems] == [(3 if "dte" in front else 4, message)]
 
 
 def test_messages_name_the_page_s_own_kind() -> None:

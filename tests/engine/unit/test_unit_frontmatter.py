@@ -52,8 +52,10 @@ def test_invalid_yaml_reports_the_file_line() -> None:
     assert len(fm.problems) == 1
     problem = fm.problems[0]
     assert (problem.path, problem.line) == ("docs/a.md", 4)
-    assert "not valid YAML" in problem.message
-    assert "mapping values are not allowed" in problem.message
+    assert problem.message == (
+        "the value of 'summary' holds ': ', which YAML reads as the start of another setting: "
+        'put the value in quotes, like summary: "a: b"'
+    )
     assert fm.data == {}
     assert fm.body == "Body\n"
 
@@ -83,8 +85,14 @@ def test_unclosed_front_matter_is_reported_on_line_1() -> None:
     text = "---\ntitle: Never closed\n\n# Heading\n"
     fm = split(text, "docs/a.md")
     assert fm.problems == [
-        Problem("docs/a.md", 1, "the front matter starts with '---' but has no closing '---' line")
+        Problem(
+            "docs/a.md",
+            1,
+            "the front matter starts with '---' but has no closing '---' line: add a line with "
+            "only '---' after the last setting",
+        )
     ]
+    assert fm.broken
     assert fm.data == {}
     assert fm.body == text
 
@@ -174,7 +182,7 @@ def test_parse_yaml_counts_lines_from_the_given_first_line(first_line: int, expe
     _, _, problem = parse_yaml("a: 1\nb: c: d\n", "x.yml", first_line)
     assert problem is not None
     assert (problem.path, problem.line) == ("x.yml", expected)
-    assert "mapping values are not allowed" in problem.message
+    assert 'put the value in quotes, like b: "c: d"' in problem.message
 
 
 def test_parse_yaml_valid_gives_node_and_data() -> None:
@@ -264,3 +272,89 @@ def test_old_mac_line_endings_are_normalised(tmp_path: Path) -> None:
     text, problem = read_text(str(path), "docs/a.md")
     assert problem is None
     assert text == "---\ntitle: Mac\n---\nBody\n"
+
+
+# Issue 21: the everyday YAML mistakes are named as what they are, with their fix.
+TAB = (
+    "this line of the front matter is indented with a tab, which YAML does not allow: "
+    "indent with spaces instead"
+)
+CURLY = (
+    "this value is in curly quotes (\u201c \u201d or \u2018 \u2019), which YAML reads as ordinary text: "
+    "use straight quotes \" or ' instead"
+)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        ("title: A\nbarriers:\n\t- power\n", 4, TAB),
+        ("title: A\n\tdescription: B\n", 3, TAB),
+        ("title: \u201cCo-production: a start\u201d\n", 2, CURLY + ', like title: "Co-production: a start"'),
+        ("title: \u2018Co-production: a start\u2019\n", 2, CURLY + ', like title: "Co-production: a start"'),
+        ('title: \u201cSay "hi": now\u201d\n', 2, CURLY + ", like title: 'Say \"hi\": now'"),
+        (
+            "title: Co-production: a start\n",
+            2,
+            "the value of 'title' holds ': ', which YAML reads as the start of another setting: "
+            'put the value in quotes, like title: "Co-production: a start"',
+        ),
+        (
+            "title: A\n\ndescription: Why: because\n",
+            4,
+            "the value of 'description' holds ': ', which YAML reads as the start of another setting: "
+            'put the value in quotes, like description: "Why: because"',
+        ),
+    ],
+)
+def test_everyday_yaml_mistakes_are_named_with_their_fix(yaml_text: str, line: int, message: str) -> None:
+    fm = split(f"---\n{yaml_text}---\nText.\n", "posts/a.md")
+    assert fm.problems == [Problem("posts/a.md", line, message)]
+    assert fm.broken and fm.data == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["# Heading\n\nText.\n", "Text, with words.\n", "Note: this: that\n", "words\n"]
+)
+def test_a_missing_closing_line_read_up_to_a_later_rule_is_named_at_the_opening_line(text: str) -> None:
+    """Without its closing '---', front matter runs on to the page's first '---' rule: the page's
+    text is read as settings, and the message says what is missing, not what YAML tripped on."""
+    fm = split(f"---\ntitle: A\ndate: 2020-01-01\n\n{text}\n---\n\nMore.\n", "posts/a.md")
+    assert fm.problems == [
+        Problem(
+            "posts/a.md",
+            1,
+            "the front matter has no closing '---' line, so the page's text is read as settings: "
+            "add a line with only '---' after the last setting (line 3)",
+        )
+    ]
+    assert fm.broken
+
+
+def test_a_blank_line_between_settings_is_not_a_missing_closing_line() -> None:
+    fm = split("---\ntitle: A\n\nbarriers: [power\n---\nText.\n", "docs/a.md")
+    assert len(fm.problems) == 1
+    assert fm.problems[0].line == 4
+    assert "not valid YAML" in fm.problems[0].message
+
+
+def test_settings_below_text_are_broken_front_matter() -> None:
+    fm = split("Some text\n---\ntitle: A\ndate: 2020-01-01\n---\nBody\n", "posts/a.md")
+    assert [p.line for p in fm.problems] == [2]
+    assert fm.broken
+
+
+def test_good_and_empty_front_matter_is_not_broken() -> None:
+    assert not split("---\ntitle: A\n---\nText.\n", "docs/a.md").broken
+    assert not split("---\n---\nText.\n", "docs/a.md").broken
+    assert not split("Text.\n", "docs/a.md").broken
+
+
+def test_the_authors_file_names_a_tab_as_a_tab() -> None:
+    _, _, problem = parse_yaml("ann:\n\tname: Ann\n", "posts/authors.yml", 1, "the authors file")
+    assert problem == Problem(
+        "posts/authors.yml",
+        2,
+        "this line of the authors file is indented with a tab, which YAML does not allow: "
+        "indent with spaces instead",
+    )

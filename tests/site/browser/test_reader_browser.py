@@ -2,8 +2,10 @@
 
 Chromium comes from the system (Debian's ``chromium`` package; ``.ci/run`` and
 ``make test`` install it). If it cannot be found, these tests fail: they never skip.
-Every HTML file the build writes is checked, and the pages each test picks are read from
-the content and ``mkdocs.yml``, never pinned: a fork with other content keeps them meaningful.
+Every HTML file the build writes is checked, served under site_url's path as GitHub Pages
+serves it (404.html at a missing address). The pages each test picks, and the words it looks
+for, are read from the content, ``mkdocs.yml`` and the theme's language: a fork with other
+content, another language or another address keeps them meaningful.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
 import site_content
-from browser import axe_every_page, html_pages, report, served
+from browser import address, axe_every_page, html_pages, new_context, open_page, report, served
 from conftest import REPO, Built
 
 SCREENSHOTS = REPO / "tests" / "screenshots"
@@ -34,10 +36,6 @@ WIDTHS = (360, 1280)
 def _content() -> list[Path]:
     """Every published Markdown file of the site's content folders."""
     return [md for md in site_content.markdown_files() if site_content.published(md)]
-
-
-def _folders_of_kind(kind: str) -> list[Path]:
-    return [folder for folder, (_, folder_kind) in site_content.folders().items() if folder_kind == kind]
 
 
 def _taxonomy() -> tuple[str, dict[str, Any]]:
@@ -58,20 +56,18 @@ def _page_kinds(site: Path) -> dict[str, str]:
     """One page of every kind the site has, by name: its URL."""
     key, taxonomy = _taxonomy()
     order = list(taxonomy["terms"])
-    newest_day, _, newest, newest_meta = site_content.posts()[0]
-    blog = site_content.blog().rstrip("/")
+    _, _, newest, newest_meta = site_content.posts()[0]
     kinds = {"home": ""}
     docs = REPO / site_content.config().get("docs_dir", "docs")
     for folder in sorted(p for p in docs.iterdir() if p.is_dir()):
         first = _first_page(folder)
         if first:
             kinds[f"{folder.name}-page"] = site_content.url(first)
-    for folder in _folders_of_kind("tool"):
-        first = _first_page(folder)
-        assert first, f"{folder.name}/ has no tool besides its index"
-        kinds["tool"] = site_content.url(first)
+    for folder, (prefix, kind) in site_content.folders().items():
+        first = _first_page(folder) if prefix else None
+        if first:
+            kinds[f"{prefix.rstrip('/')}-{kind}"] = site_content.url(first)
     kinds |= {
-        "blog": f"{blog}/",
         "post": site_content.url(newest),
         "overview": f"{key}/",
         "term": f"{key}/{order[0]}/",
@@ -81,16 +77,21 @@ def _page_kinds(site: Path) -> dict[str, str]:
         if len(terms) >= 2:
             kinds["combination"] = f"{key}/{'+'.join(terms[:2])}/"
             break
+    for section in site_content.dated_sections():  # the blog, and any other
+        posts = site_content.posts(section)
+        name = section.rstrip("/")
+        kinds[f"{name}-listing"] = section
+        if posts:
+            kinds[f"{name}-archive"] = f"{section}archive/"
+            kinds[f"{name}-year-archive"] = f"{section}archive/{posts[0][0].year}/"
     kinds |= {
-        "archive": f"{blog}/archive/",
-        "year-archive": f"{blog}/archive/{newest_day.year}/",
         "authors": "authors/",
         "author": f"authors/{newest_meta['authors'][0]}/",
     }
-    home = (site / "index.html").read_text(encoding="utf-8")
-    statement = re.search(r'<a href="([^"]*)"[^>]*>\s*Accessibility statement\s*</a>', home)
-    assert statement, "the home page links no accessibility statement"
-    kinds["accessibility"] = urlparse(urljoin("http://site/", statement[1])).path.lstrip("/")
+    for link in site_content.options().get("footer_links") or []:  # the accessibility statement
+        if link.get("page"):
+            target = docs / str(link["page"]).lstrip("/")
+            kinds[f"footer-{target.stem}"] = site_content.url(target)
     for md in _content():
         target = site_content.front_matter(md).get("easy_read")
         if target:
@@ -108,13 +109,13 @@ def _page_kinds(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def site_url(real: Built) -> Iterator[str]:
-    """The built site, served over HTTP on a free local port."""
-    yield from served(real.site)
+    """The built site, served over HTTP on a free local port under site_url's path."""
+    yield from served(real.site, site_content.path())
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     try:
         yield context.new_page()
     finally:
@@ -137,7 +138,7 @@ def test_no_page_asks_another_host(browser: Browser, site_url: str, real: Built)
     no fonts, scripts, pictures or counters from elsewhere. Requests elsewhere are recorded,
     then refused, so that a closed network does not slow the test down."""
     foreign: dict[str, list[str]] = {}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
 
     def refuse(route: Route) -> None:
         route.abort()
@@ -155,7 +156,7 @@ def test_no_page_asks_another_host(browser: Browser, site_url: str, real: Built)
                         foreign.setdefault(f"/{url}", []).append(request.url)
 
                 tab.on("request", record)
-                tab.goto(site_url + url, wait_until="commit")
+                tab.goto(site_url + address(url)[0], wait_until="commit")
                 opened.append(tab)
             for tab in opened:
                 tab.wait_for_load_state("load")
@@ -177,12 +178,12 @@ def test_a_reader_without_javascript_clicks_from_home_through_a_term_to_a_post(
         (title for entry in tabs for title, target in entry.items() if target == f"{key}/index.md"), None
     )
     assert tab, f"mkdocs.yml's nav has no tab for {key}/index.md"
-    _, _, post, meta = next(
-        p for p in site_content.posts() if set(p[3].get(key) or ()) & set(taxonomy["terms"])
-    )
+    tagged = [p for p in site_content.posts() if set(p[3].get(key) or ()) & set(taxonomy["terms"])]
+    assert tagged, f"no published post has a term of {key}, so there is no way from a term to a post"
+    _, _, post, meta = tagged[0]
     term = next(t for t in taxonomy["terms"] if t in (meta.get(key) or ()))
     term_title = taxonomy["terms"][term]["title"]
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url)
@@ -206,15 +207,15 @@ def test_a_reader_without_javascript_clicks_from_home_through_a_term_to_a_post(
 def test_every_page_shows_its_heading_and_text_without_javascript(
     browser: Browser, site_url: str, real: Built
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     problems = []
     urls = html_pages(real.site)
     try:
         page = context.new_page()
         for url in urls:
-            response = page.goto(site_url + url)
-            if response is None or not response.ok:
-                problems.append(f"/{url}: did not load")
+            problem = open_page(page, site_url, url)
+            if problem:
+                problems.append(problem)
                 continue
             heading = page.get_by_role("heading", level=1).first
             if not heading.count() or not heading.is_visible():
@@ -230,13 +231,16 @@ def test_every_page_shows_its_heading_and_text_without_javascript(
 
 def test_phone_width_needs_no_sideways_scrolling(browser: Browser, site_url: str, real: Built) -> None:
     """Every page fits a 360 px phone screen (WCAG 1.4.10 Reflow)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = new_context(browser, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     problems = []
     urls = html_pages(real.site)
     try:
         page = context.new_page()
         for url in urls:
-            page.goto(site_url + url)
+            problem = open_page(page, site_url, url)
+            if problem:
+                problems.append(problem)
+                continue
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if overflow > 0:
                 problems.append(f"/{url}: {overflow}px wider than a 360px phone screen")
@@ -268,18 +272,33 @@ def test_print_shows_the_text_without_navigation(page: Page, site_url: str) -> N
 
 
 TABLE = re.compile(r"^\|.*\|[ \t]*\n\|?[ \t]*:?-{3,}", re.MULTILINE)
-PLAIN_SENTENCE = re.compile(r"^[A-Z][A-Za-z0-9 ,;:()-]{20,}\.$")
+# A line of plain text that is a sentence, in any alphabet: a capital letter, then at least 20
+# letters, digits, spaces or punctuation that Markdown leaves as they are, then a full stop.
+PLAIN_SENTENCE = re.compile(r"^(?=[^\W\d_])(?:[^\W_]|[ ,;:()'\u2019-]){20,}\.$")
 WORDS_PER_PAGE = 300
 
 
-def _tool_with_a_table() -> tuple[Path, dict[str, Any], str]:
-    """The first tool page, other than an index, whose Markdown has a table."""
-    for folder in _folders_of_kind("tool"):
-        for md in sorted((REPO / folder).rglob("*.md")):
-            meta, body = site_content.split(md)
-            if md.name != "index.md" and site_content.published(md) and TABLE.search(body):
-                return md, meta, body
-    raise AssertionError("no tool page has a Markdown table to print")
+def _sentence(body: str) -> str | None:
+    return next((line.strip() for line in body.splitlines() if PLAIN_SENTENCE.match(line.strip())), None)
+
+
+def _page_to_print() -> tuple[Path, dict[str, Any], str]:
+    """The page to print, with its front matter and a plain sentence of it: a published page,
+    not an index, with a table (tools and checklists are printed to fill in) if one has, of
+    a kind that is not dated if one is, in a source folder if one is; then in file order."""
+    dated = site_content.dated_kinds()
+    candidates = []
+    for md in site_content.markdown_files():
+        meta, body = site_content.split(md)
+        sentence = _sentence(body)
+        if md.name == "index.md" or not site_content.published(md) or not sentence:
+            continue
+        prefix, kind = site_content.folders()[site_content.folder_of(md)]
+        rank = (not TABLE.search(body), meta.get("kind", kind) in dated, not prefix)
+        candidates.append((rank, md, meta, sentence))
+    assert candidates, "no published page has a plain sentence to look for in print"
+    _, md, meta, sentence = min(candidates, key=lambda c: c[0])
+    return md, meta, sentence
 
 
 def _words(text: str) -> str:
@@ -290,13 +309,12 @@ def _has(text: str, words: str) -> bool:
     return re.search(rf"\b{re.escape(words)}\b", text) is not None
 
 
-def test_a_printed_tool_is_its_text_alone(page: Page, site_url: str, tmp_path: Path) -> None:
-    """A tool printed to PDF holds its title and text, no navigation, and no blank pages."""
+def test_a_printed_page_is_its_text_alone(page: Page, site_url: str, tmp_path: Path) -> None:
+    """A page (a tool, with a table) printed to PDF holds its title and text, no navigation,
+    and no blank pages."""
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is missing: install poppler-utils (.ci/run does) to read the printed PDF"
-    md, meta, body = _tool_with_a_table()
-    sentence = next((line.strip() for line in body.splitlines() if PLAIN_SENTENCE.match(line.strip())), None)
-    assert sentence, f"{md.relative_to(REPO)} has no plain sentence to look for"
+    md, meta, sentence = _page_to_print()
     page.goto(site_url + site_content.url(md))
     search = page.locator("input[placeholder]")
     placeholder = (search.first.get_attribute("placeholder") or "") if search.count() else ""
@@ -305,7 +323,7 @@ def test_a_printed_tool_is_its_text_alone(page: Page, site_url: str, tmp_path: P
     article = _words(page.locator("article").first.inner_text())
     nav = [title for entry in site_content.config()["nav"] if isinstance(entry, dict) for title in entry]
     navigation = [text.strip() for text in [*nav, placeholder, *footer_links] if text.strip()]
-    pdf = tmp_path / "tool.pdf"
+    pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     text = subprocess.run(
         [pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -322,10 +340,11 @@ def test_a_printed_tool_is_its_text_alone(page: Page, site_url: str, tmp_path: P
 
 
 def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) -> None:
+    """In the site's language: the theme's own word for it (Material's ``action.skip``)."""
     page.goto(site_url + site_content.url(site_content.posts()[0][2]))
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.hash]")
-    assert focused[0] == "Skip to content"
+    assert focused[0] == site_content.theme_word("action.skip")
     assert page.locator(":focus").is_visible()
     target = focused[1]
     assert target.startswith("#") and len(target) > 1, f"the skip link points nowhere: {target!r}"
@@ -342,15 +361,14 @@ def test_screenshots_of_every_kind_of_page(browser: Browser, site_url: str, real
     problems = []
     for width in WIDTHS:
         phone = width < 600
-        context = browser.new_context(
-            viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone
-        )
+        viewport = {"width": width, "height": 900}
+        context = new_context(browser, viewport=viewport, is_mobile=phone, has_touch=phone)
         try:
             page = context.new_page()
             for name, url in kinds.items():
                 shot = SCREENSHOTS / f"{name}-{width}.png"
                 shot.unlink(missing_ok=True)
-                page.goto(site_url + url, wait_until="load")
+                page.goto(site_url + address(url)[0], wait_until="load")
                 page.screenshot(path=str(shot), full_page=True)
                 size = shot.stat().st_size if shot.is_file() else 0
                 if size <= 10_000:
