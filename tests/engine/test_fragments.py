@@ -101,7 +101,7 @@ class _Kept:
         monkeypatch.setattr(Fragments, "__init__", init)
 
 
-def _own_overrides(tmp_path: Path) -> Path:
+def _own_overrides(tmp_path: Path, use_directory_urls: bool) -> Path:
     """The project's ``overrides/`` with a link of the site's own inside a shared fragment
     (the footer's small print), as a fork might add: to a page no footer link names."""
     custom = tmp_path / "overrides"
@@ -110,7 +110,8 @@ def _own_overrides(tmp_path: Path) -> Path:
     text = copyright_html.read_text(encoding="utf-8")
     mark = '<div class="md-copyright">'
     assert mark in text
-    own = mark + '\n  <a href="{{ \'glossary/\' | url }}">Glossary</a>'
+    glossary = "glossary/" if use_directory_urls else "glossary.html"
+    own = mark + f'\n  <a href="{{{{ \'{glossary}\' | url }}}}">Glossary</a>'
     copyright_html.write_text(text.replace(mark, own), encoding="utf-8")
     return custom
 
@@ -144,7 +145,7 @@ def test_shared_fragments_give_the_site_a_build_rendering_them_for_every_page_gi
 ) -> None:
     root = tmp_path / "src"
     root.mkdir()
-    write_site(root, FILES, _config(use_directory_urls, _own_overrides(tmp_path)))
+    write_site(root, FILES, _config(use_directory_urls, _own_overrides(tmp_path, use_directory_urls)))
     made, reused = _both_ways(root, tmp_path, monkeypatch)
     # Not vacuous: the first build reused fragments, and the pages really differ where
     # their folders do (a link to the nav's checklist from its parent and a sibling).
