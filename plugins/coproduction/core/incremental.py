@@ -267,13 +267,19 @@ def site_files(site_dir: str) -> list[str]:
     """Every file of the site folder, from it, with ``/``; not the hidden entries at its top,
     which the engine's clean build keeps too (a deployment's ``.git``)."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(site_dir):
-        top = dirpath == site_dir
-        if top:
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        folder = os.path.relpath(dirpath, site_dir).replace(os.sep, "/")
-        prefix = "" if folder == "." else folder + "/"
-        found.extend(prefix + name for name in filenames if not (top and name.startswith(".")))
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not prefix and entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+
+    if os.path.isdir(site_dir):
+        walk(site_dir, "")
     return sorted(found)
 
 
