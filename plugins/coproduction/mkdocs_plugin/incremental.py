@@ -209,12 +209,13 @@ class Incremental:
                 self.verified = found.states
                 if found.changed or found.missing or found.extra:
                     log.info(
-                        "incremental build: %d files of %s changed, missing or unknown: redone",
-                        len(found.changed) + len(found.missing) + len(found.extra), site_dir,
+                        "incremental build: %d files of %s missing or changed since the last build "
+                        "(built again), %d that no build wrote (removed)",
+                        len(found.changed) + len(found.missing), site_dir, len(found.extra),
                     )  # fmt: skip
                 return previous
-        if os.path.isdir(site_dir):
-            log.info("incremental build: no record of the last build into %s: building everything", site_dir)
+        if site_files(site_dir):  # not a new folder (``mkdocs serve``'s first build)
+            log.info("incremental build: no record of %s as it is: building everything", site_dir)
             clean_directory(site_dir)
         return None
 
