@@ -166,6 +166,10 @@ class Incremental:
         """False when the search plugin is not one whose entries we can keep: then the
         search index of an incremental build holds the pages it rebuilt, and the log says so."""
 
+    def _included(self, level: InclusionLevel) -> bool:
+        """Whether the engine builds a file of this level (drafts too in ``mkdocs serve``)."""
+        return bool(level.is_in_serve() if self.serving else level.is_included())
+
     def begin(self) -> None:
         """Take the site folder's lock, waiting for another build of it to finish, and take
         the record: gone until this build ends well, so a build stopped half way leaves none
@@ -226,7 +230,11 @@ class Incremental:
         known = previous.sources if previous is not None else {}
         site_dir = self.config.site_dir
         for file in files:
-            if file.is_documentation_page() or file.abs_src_path is None:
+            if (
+                file.is_documentation_page()
+                or file.abs_src_path is None
+                or not self._included(file.inclusion)
+            ):
                 continue
             path = _from_site(file.abs_dest_path, site_dir)
             state = file_state(file.abs_src_path, known.get(path), trusted_before)
@@ -297,8 +305,7 @@ class Incremental:
         the plugin wrote."""
         assert self.site is not None  # planned (event ``nav``) before any page is built
         site_dir = self.config.site_dir
-        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
-        built = (f for f in files if included(f.inclusion))
+        built = (f for f in files if self._included(f.inclusion))
         outputs = sorted({*(_from_site(f.abs_dest_path, site_dir) for f in built), *written})
         if self.dirty:
             for path in unwritten(self.previous, outputs):
@@ -350,9 +357,8 @@ class Incremental:
                 written = json.load(f)
         except (OSError, ValueError):
             return  # no search plugin (or another one): nothing to complete
-        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         docs: list[Any] = []
-        for file in files.documentation_pages(inclusion=included):
+        for file in files.documentation_pages(inclusion=self._included):
             url = file.page.url if file.page is not None else file.url  # the home page: "", not "./"
             found = self.search.get(url)
             docs.extend(found if found is not None else self.old_search.get(url, ()))
