@@ -460,6 +460,14 @@ def _engine(root: Path, *args: str, log: Path, **stop: str) -> subprocess.Popen[
         return subprocess.Popen(command, cwd=root, env={**os.environ, **stop}, stdout=out, stderr=out)
 
 
+def _stop(*builds: subprocess.Popen[bytes] | None) -> None:
+    """End the builds a failed test leaves running."""
+    for build in builds:
+        if build is not None and build.poll() is None:
+            build.kill()
+            build.wait()
+
+
 def _wait_for(done: Callable[[], bool], what: str) -> None:
     deadline = time.monotonic() + LIVENESS
     while not done():
@@ -481,7 +489,10 @@ def test_a_build_stopped_half_way_is_made_right_by_the_next(
     log = tmp_path / "build.log"
     before = _pages(tmp_path / "site")
     build = _engine(tmp_path, *(["--dirty"] if dirty else []), log=log, STOP_AT_PAGE="5", STOP_HOW=how)
-    assert build.wait(LIVENESS) != 0, log.read_text(encoding="utf-8")
+    try:
+        assert build.wait(LIVENESS) != 0, log.read_text(encoding="utf-8")
+    finally:
+        _stop(build)
     # Stopped half way: the pages to build again were removed, and only some are back.
     assert 0 < len(_pages(tmp_path / "site")) < len(before)
     _same_as_clean(tmp_path, f"a {'dirty' if dirty else 'clean'} build stopped by {how}")
@@ -576,15 +587,20 @@ def test_two_builds_at_once_take_turns(tmp_path: Path, monkeypatch: pytest.Monke
     flag = tmp_path / "flag"
     first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
     first = _engine(tmp_path, log=first_log, STOP_AT_PAGE="3", STOP_HOW="pause", STOP_FLAG=str(flag))
-    _wait_for(lambda: Path(f"{flag}.paused").exists(), "the first build reaching its third page")
-    body_edit(tmp_path, 4)
-    second = _engine(tmp_path, "--dirty", log=second_log)
-    _wait_for(
-        lambda: "waiting for another build" in second_log.read_text(encoding="utf-8"), "the second waiting"
-    )
-    assert second.poll() is None, "the second build went ahead while the first was writing"
-    Path(f"{flag}.go").touch()
-    assert first.wait(LIVENESS) == 0, first_log.read_text(encoding="utf-8")
-    assert second.wait(LIVENESS) == 0, second_log.read_text(encoding="utf-8")
+    second = None
+    try:
+        _wait_for(lambda: Path(f"{flag}.paused").exists(), "the first build reaching its third page")
+        body_edit(tmp_path, 4)
+        second = _engine(tmp_path, "--dirty", log=second_log)
+        _wait_for(
+            lambda: "waiting for another build" in second_log.read_text(encoding="utf-8"),
+            "the second waiting",
+        )
+        assert second.poll() is None, "the second build went ahead while the first was writing"
+        Path(f"{flag}.go").touch()
+        assert first.wait(LIVENESS) == 0, first_log.read_text(encoding="utf-8")
+        assert second.wait(LIVENESS) == 0, second_log.read_text(encoding="utf-8")
+    finally:
+        _stop(first, second)
     _site_is_clean(tmp_path, "two builds at once")
     _same_as_clean(tmp_path, "an incremental build after two builds at once")
