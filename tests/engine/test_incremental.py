@@ -4,6 +4,10 @@ exactly what a clean build of the same sources writes, after every kind of edit.
 Each step edits the fixture site, builds it incrementally into its site folder, builds it
 cleanly into another, and compares every file byte for byte (``SOURCE_DATE_EPOCH`` fixed).
 The sequence covers the edits the issue names; the property test draws random sequences.
+
+Issue 22: the same after a build stopped half way (``kill -9``, Ctrl-C), part of the site
+folder deleted or changed, a download replaced by an older file, a template edited keeping
+its size and time, another build's record, and two builds at once.
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,14 +28,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AUTHORS, BASE_CONFIG, build_site, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, ENGINE, build_site, page, plugin_options, write_site
 
 # isort: split
 from mkdocs import utils
 
+from coproduction.mkdocs_plugin import incremental
+
 EPOCH = "1767225600"  # 2026-01-01: every fixture post is in the past
 TERMS = ("power", "leadership", "diversity", "capacity")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = b"%PDF-1.4\n% the first form\n%%EOF\n"
 STORY_KINDS = {
     "guide": {"title": "Guide", "plural": "Guidance"},
     "principle": {"title": "Principle", "plural": "Principles"},
@@ -63,6 +73,7 @@ def _files() -> dict[str, str | bytes]:
             {"title": "Sharing power: Easy Read", "barriers": ["power"]}, "Short words.\n"
         ),
         "docs/chart.png": PNG,
+        "docs/files/form.pdf": PDF,
         "toolkit/checklist.md": page(
             {"title": "A checklist", "barriers": ["power", "capacity"]}, "- [ ] One\n"
         ),
@@ -124,15 +135,20 @@ def _same_as_clean(root: Path, step: str) -> set[str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(utils, "write_file", spy)
         incremental = build_site(root, dirty=True)
-    clean = build_site(root, site_dir=root / "clean")
     assert not [w for w in incremental.warnings if "dirty" in w], incremental.warnings
-    got, want = _tree(incremental.site), _tree(clean.site)
+    _site_is_clean(root, step)
+    return {name for name in written if name.endswith(".html")}
+
+
+def _site_is_clean(root: Path, step: str) -> None:
+    """Fail if the site folder differs in any way from a clean build into another folder."""
+    clean = build_site(root, site_dir=root / "clean")
+    got, want = _tree(root / "site"), _tree(clean.site)
     assert sorted(got.keys() - want.keys()) == [], f"after {step}: files a clean build does not write"
     assert sorted(want.keys() - got.keys()) == [], f"after {step}: files missing"
     differ = sorted(name for name in want if got[name] != want[name])
     assert differ == [], f"after {step}: these files differ from a clean build"
     shutil.rmtree(root / "clean")
-    return {name for name in written if name.endswith(".html")}
 
 
 # Each edit: (name, function of the site's root and a number that picks what to edit).
@@ -390,3 +406,201 @@ def test_after_a_build_that_stopped_half_way_the_next_one_is_right(
     broken.unlink()
     _same_as_clean(tmp_path, "the template that stopped the build removed")
     assert "Half way" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+# Issue 22: builds that were interrupted, disturbed or run at once.
+
+STOP_HOOK = '''"""Stops the build at a page, as a test asks through the environment (else does nothing)."""
+import os
+import signal
+import time
+
+seen = 0
+
+
+def on_post_page(output, page, config):
+    global seen
+    seen += 1
+    if str(seen) != os.environ.get("STOP_AT_PAGE"):
+        return output
+    how = os.environ["STOP_HOW"]
+    if how == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if how == "interrupt":
+        raise KeyboardInterrupt
+    flag = os.environ["STOP_FLAG"]  # "pause": until the test says go
+    open(flag + ".paused", "w").close()
+    deadline = time.monotonic() + 300
+    while not os.path.exists(flag + ".go") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return output
+'''
+LIVENESS = 300.0
+"""Seconds a test waits for a build in another process before it fails (never an assertion on time)."""
+
+
+def _start_with_hook(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture site, with a hook that can stop a build in another process at a page."""
+
+    def add_hook(config: dict[str, Any]) -> None:
+        config["hooks"] = ["hooks/stop.py"]
+
+    _start(root, monkeypatch)
+    (root / "hooks").mkdir()
+    (root / "hooks" / "stop.py").write_text(STOP_HOOK, encoding="utf-8")
+    _config_edit(root, add_hook)
+    _same_as_clean(root, "the hook added")
+
+
+def _engine(root: Path, *args: str, log: Path, **stop: str) -> subprocess.Popen[bytes]:
+    """``mkdocs build`` (or ProperDocs') of the site at ``root`` in another process; ``stop``:
+    the hook's settings (``STOP_AT_PAGE``, ``STOP_HOW``, ``STOP_FLAG``)."""
+    command = [sys.executable, "-m", ENGINE, "build", "-f", str(root / "mkdocs.yml"), *args]
+    with open(log, "wb") as out:
+        return subprocess.Popen(command, cwd=root, env={**os.environ, **stop}, stdout=out, stderr=out)
+
+
+def _stop(*builds: subprocess.Popen[bytes] | None) -> None:
+    """End the builds a failed test leaves running."""
+    for build in builds:
+        if build is not None and build.poll() is None:
+            build.kill()
+            build.wait()
+
+
+def _wait_for(done: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + LIVENESS
+    while not done():
+        assert time.monotonic() < deadline, f"no sign of {what}"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("how", ["kill", "interrupt"])
+@pytest.mark.parametrize("dirty", [False, True], ids=["clean-build", "dirty-build"])
+def test_a_build_stopped_half_way_is_made_right_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, dirty: bool
+) -> None:
+    """``kill -9`` or Ctrl-C in the middle of ``make build`` (which empties the folder first)
+    or of an incremental build after an edit every page shows."""
+    _start_with_hook(tmp_path, monkeypatch)
+    body_edit(tmp_path, 2)
+    if dirty:  # an edit every page shows: the build stops with some pages rebuilt, not all
+        template_overridden(tmp_path, 1)
+    log = tmp_path / "build.log"
+    before = _pages(tmp_path / "site")
+    build = _engine(tmp_path, *(["--dirty"] if dirty else []), log=log, STOP_AT_PAGE="5", STOP_HOW=how)
+    try:
+        assert build.wait(LIVENESS) != 0, log.read_text(encoding="utf-8")
+    finally:
+        _stop(build)
+    # Stopped half way: the pages to build again were removed, and only some are back.
+    assert 0 < len(_pages(tmp_path / "site")) < len(before)
+    _same_as_clean(tmp_path, f"a {'dirty' if dirty else 'clean'} build stopped by {how}")
+
+
+def test_part_of_the_site_folder_deleted_or_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    (site / "posts" / "one" / "index.html").unlink()
+    # Only what is missing is built again (and the 404 page, which every build writes).
+    assert _same_as_clean(tmp_path, "a page deleted") == {"posts/one/index.html", "404.html"}
+    (site / "search" / "search_index.json").unlink()
+    _same_as_clean(tmp_path, "the search index deleted")
+    shutil.rmtree(site / "posts")
+    shutil.rmtree(site / "assets")
+    _same_as_clean(tmp_path, "the posts' and the theme's folders deleted")
+    (site / "stray.html").write_text("Not from any build.", encoding="utf-8")
+    (site / "files" / "form.pdf").write_bytes(b"changed")
+    _same_as_clean(tmp_path, "a file added and a download changed in the site folder")
+
+
+def test_an_output_changed_keeping_its_size_and_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checked by its bytes even where the record vouches for files by their size and
+    times, as it does for files that settled long before it was written."""
+    _start(tmp_path, monkeypatch)
+    monkeypatch.setattr(incremental, "SETTLE_NS", 0)
+    _same_as_clean(tmp_path, "a record that vouches for every file")
+    target = tmp_path / "site" / "guidance" / "a" / "index.html"
+    before = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Sharing power", "Sharing POWER", 1), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    assert _same_as_clean(tmp_path, "a page changed keeping its size and time") == {
+        "guidance/a/index.html",
+        "404.html",
+    }
+
+
+def test_a_download_replaced_by_an_older_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    form = tmp_path / "docs" / "files" / "form.pdf"
+    older = form.stat().st_mtime_ns - 86_400 * 10**9
+    form.write_bytes(PDF.replace(b"first", b"older"))  # the same size, too
+    os.utime(form, ns=(older, older))
+    _same_as_clean(tmp_path, "a download replaced by an older file")
+    assert (tmp_path / "site" / "files" / "form.pdf").read_bytes() == form.read_bytes()
+
+
+def test_a_template_edited_keeping_its_size_and_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    template_overridden(tmp_path, 1)
+    _same_as_clean(tmp_path, "a template added")
+    template = tmp_path / "overrides" / "main.html"
+    before = template.stat()
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("Override 1", "Override 2"), encoding="utf-8"
+    )
+    os.utime(template, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert template.stat().st_size == before.st_size
+    _same_as_clean(tmp_path, "a template edited keeping its size and time")
+    assert "Override 2" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_record_left_by_another_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(tmp_path, monkeypatch)
+    record = Path(incremental.record_path(str(tmp_path), str(tmp_path / "site")))
+    kept = record.read_bytes()
+    # The record of the first build, left beside a site a later build wrote: the edit undone,
+    # the record says the post is as the first build wrote it, but the folder has the edit.
+    post = tmp_path / "posts" / "two.md"
+    original = post.read_text(encoding="utf-8")
+    _set_front(tmp_path, "posts/two.md", title="Another title")
+    post_added(tmp_path, 7)
+    _same_as_clean(tmp_path, "a title changed and a post added")
+    record.write_bytes(kept)
+    post.write_text(original, encoding="utf-8")
+    (tmp_path / "posts" / "added-7.md").unlink()
+    _same_as_clean(tmp_path, "the edits undone, with the first build's record")
+    # The record of a build into another folder.
+    body_edit(tmp_path, 3)
+    build_site(tmp_path, site_dir=tmp_path / "other", dirty=True)
+    shutil.copyfile(incremental.record_path(str(tmp_path), str(tmp_path / "other")), record)
+    _same_as_clean(tmp_path, "with the record of another site folder")
+
+
+def test_two_builds_at_once_take_turns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second build waits for the first to finish: the folder holds one build's work,
+    then the other's, and is right."""
+    _start_with_hook(tmp_path, monkeypatch)
+    template_overridden(tmp_path, 1)
+    flag = tmp_path / "flag"
+    first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
+    first = _engine(tmp_path, log=first_log, STOP_AT_PAGE="3", STOP_HOW="pause", STOP_FLAG=str(flag))
+    second = None
+    try:
+        _wait_for(lambda: Path(f"{flag}.paused").exists(), "the first build reaching its third page")
+        body_edit(tmp_path, 4)
+        second = _engine(tmp_path, "--dirty", log=second_log)
+        _wait_for(
+            lambda: "waiting for another build" in second_log.read_text(encoding="utf-8"),
+            "the second waiting",
+        )
+        assert second.poll() is None, "the second build went ahead while the first was writing"
+        Path(f"{flag}.go").touch()
+        assert first.wait(LIVENESS) == 0, first_log.read_text(encoding="utf-8")
+        assert second.wait(LIVENESS) == 0, second_log.read_text(encoding="utf-8")
+    finally:
+        _stop(first, second)
+    _site_is_clean(tmp_path, "two builds at once")
+    _same_as_clean(tmp_path, "an incremental build after two builds at once")

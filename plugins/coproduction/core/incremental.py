@@ -6,18 +6,24 @@ templates, authors file, navigation: any change there rebuilds everything): its 
 and what it shows of other pages (its related list, neighbours, the entries of a listing, the
 counts of a term). Two builds whose fingerprints agree write the same page. The tests build a
 site through long sequences of edits and compare every file with a clean build.
+
+The record also lists every file of the site folder by its bytes' hash, so a build can tell
+a folder the record describes from one a build stopped half way, a hand or another build
+changed; and a lock keeps two builds from writing one site folder at once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from coproduction.core.blog import Archive, AuthorPage, Listing, Section
 from coproduction.core.checks import link_targets
@@ -25,9 +31,15 @@ from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord, digest
 from coproduction.core.taxonomy import Grouped, TaxonomyIndex
 
-__all__ = ["FORMAT", "BuildRecord", "PageState", "fingerprints", "stale", "unwritten"]
+if sys.platform != "win32":
+    import fcntl
 
-FORMAT = 1
+__all__ = [
+    "FORMAT", "SETTLE_NS", "BuildRecord", "FileState", "PageState", "SiteLock", "Survey", "file_state",
+    "fingerprints", "site_files", "stale", "survey", "unwritten",
+]  # fmt: skip
+
+FORMAT = 2
 """Bumped when what a record holds changes: an older record then rebuilds everything."""
 
 
@@ -212,6 +224,130 @@ def fingerprints(indexes: Indexes, known: Collection[str], *, absolute_from_docs
     return found
 
 
+SETTLE_NS = 1_000_000_000
+"""How long before a file's state was taken its last change must be for the state to vouch
+for its bytes later: file systems keep times in coarse ticks, so a file changed again within
+the tick of its last change can keep its size and times."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """A file's bytes, by their hash, and the size, times and inode it had when they were hashed."""
+
+    size: int
+    mtime: int
+    ctime: int
+    inode: int
+    digest: str
+
+
+def file_state(path: str, known: FileState | None = None, trusted_before: int = 0) -> FileState | None:
+    """The state of the file at ``path`` (None if there is none). Its bytes are hashed unless
+    ``known`` has the same size, times and inode and its last change (ctime) was before
+    ``trusted_before``: every write changes a file's ctime, which no program can set back
+    (unlike its mtime), so an edit that keeps size and mtime is still hashed again."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    if (
+        known is not None
+        and known.ctime < trusted_before
+        and key == (known.size, known.mtime, known.ctime, known.inode)
+    ):
+        return known
+    # Stat first: a write while the file is read gives it a new ctime, so it is hashed again next time.
+    with open(path, "rb") as f:
+        found = hashlib.file_digest(f, "sha256").hexdigest()[:32]
+    return FileState(*key, found)
+
+
+def site_files(site_dir: str) -> list[str]:
+    """Every file of the site folder, from it, with ``/``; not the hidden entries at its top,
+    which the engine's clean build keeps too (a deployment's ``.git``)."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not prefix and entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+
+    if os.path.isdir(site_dir):
+        walk(site_dir, "")
+    return sorted(found)
+
+
+@dataclass(slots=True)
+class Survey:
+    """The site folder compared with the files a record lists."""
+
+    states: dict[str, FileState] = field(default_factory=dict)
+    """The files as the record has them."""
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    """Files the record does not list: no build the record describes wrote them."""
+
+
+def survey(site_dir: str, files: Mapping[str, FileState], trusted_before: int) -> Survey:
+    """Compare every file of ``site_dir`` with ``files`` (see ``file_state``)."""
+    found = Survey()
+    on_disk = site_files(site_dir)
+    for path in on_disk:
+        known = files.get(path)
+        if known is None:
+            found.extra.append(path)
+            continue
+        state = file_state(os.path.join(site_dir, *path.split("/")), known, trusted_before)
+        if state is not None and state.digest == known.digest:
+            found.states[path] = state
+        else:
+            found.changed.append(path)
+    present = set(on_disk)
+    found.missing = sorted(path for path in files if path not in present)
+    return found
+
+
+class SiteLock:
+    """Only one build writes a site folder at a time: a lock (``flock``) on a file beside the
+    record. The system lets go of it when the process ends, even killed, so none is left
+    behind. Not on Windows."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._file: IO[bytes] | None = None
+
+    def acquire(self, waiting: Callable[[], None]) -> None:
+        """Take the lock; if another build has it, call ``waiting`` and wait for it to finish."""
+        if sys.platform == "win32" or self._file is not None:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        lock = open(self.path, "ab")  # noqa: SIM115 (held until release)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        self._file = lock
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()  # which lets go of the lock
+            self._file = None
+
+    def remove(self) -> None:
+        """Let go of the lock and remove its file: for a folder no other build writes."""
+        self.release()
+        if os.path.isfile(self.path):
+            os.unlink(self.path)
+
+
 @dataclass(slots=True)
 class PageState:
     """One page as the build that wrote it left it."""
@@ -232,6 +368,15 @@ class BuildRecord:
     outputs: list[str] = field(default_factory=list)
     """Every file the build wrote, from the site folder: what a later build no longer
     writes is removed, as a clean build would not have it."""
+    site_dir: str = ""
+    """The site folder it describes (absolute)."""
+    taken: int = 0
+    """When ``files`` were taken (ns since the epoch): see ``SETTLE_NS``."""
+    files: dict[str, FileState] = field(default_factory=dict)
+    """Every file of the site folder when the build ended, from it."""
+    sources: dict[str, FileState] = field(default_factory=dict)
+    """The source of each file the engine copies (an image, a download), by the file it
+    copies to: the engine copies only a source newer than its copy."""
 
     @classmethod
     def load(cls, path: str) -> BuildRecord | None:
@@ -245,17 +390,25 @@ class BuildRecord:
                 data["site_inputs"],
                 {uri: PageState(*state) for uri, state in data["pages"].items()},
                 list(data["outputs"]),
+                str(data["site_dir"]),
+                int(data["taken"]),
+                {path: FileState(*state) for path, state in data["files"].items()},
+                {path: FileState(*state) for path, state in data["sources"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def save(self, path: str) -> None:
-        """Write the record (atomically: a build stopped half way leaves the old one or none)."""
+        """Write the record, atomically: a build stopped while writing it leaves none."""
         data = {
             "format": FORMAT,
             "site_inputs": self.site_inputs,
             "pages": {uri: [s.fingerprint, s.excerpt] for uri, s in self.pages.items()},
             "outputs": self.outputs,
+            "site_dir": self.site_dir,
+            "taken": self.taken,
+            "files": {path: dataclasses.astuple(state) for path, state in self.files.items()},
+            "sources": {path: dataclasses.astuple(state) for path, state in self.sources.items()},
         }
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)

@@ -7,30 +7,51 @@ fingerprint of what it shows (``core.incremental``); the build compares them wit
 the last build left in ``.cache/coproduction/`` and removes the output of every page whose
 fingerprint changed, which the engine then rebuilds. The search index gets the entries of
 the pages not rebuilt from the last build's index, and files no page writes any more go.
+
+A build can be stopped half way (Ctrl-C, ``kill -9``), the folder changed by hand, or two
+builds started at once, and the engine trusts files' times. So every build takes a lock on
+its site folder, removes the record when it starts and writes it last; an incremental build
+checks the folder against the record by the files' bytes, redoes what is missing or changed
+and removes what no build wrote, and builds everything into an emptied folder when there is
+no record of it. A copied file (an image, a download) is copied again when its source's
+bytes differ from the copy's, whatever their times.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import metadata
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
-from coproduction.core.incremental import BuildRecord, PageState, fingerprints, stale, unwritten
+from coproduction.core.incremental import (
+    SETTLE_NS,
+    BuildRecord,
+    FileState,
+    PageState,
+    SiteLock,
+    file_state,
+    fingerprints,
+    site_files,
+    stale,
+    survey,
+    unwritten,
+)  # fmt: skip
 from coproduction.core.pipeline import Site
 from coproduction.core.records import digest
 
 __all__ = ["GENERATED_SOURCE", "Incremental", "record_path"]
 
-log = logging.getLogger(__name__)
+log = get_plugin_logger(__name__)
 
 CACHE = os.path.join(".cache", "coproduction")
 """Beside the configuration file: kept out of the site, so nothing of it is published."""
@@ -44,6 +65,11 @@ _DISTRIBUTIONS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdow
 def record_path(root: str, site_dir: str) -> str:
     """Where the record of the build into ``site_dir`` is kept (one per site folder)."""
     return os.path.join(root, CACHE, f"build-{digest(os.path.abspath(site_dir))}.json")
+
+
+def lock_path(root: str, site_dir: str) -> str:
+    """The file builds into ``site_dir`` lock (never removed: a build may be waiting on it)."""
+    return record_path(root, site_dir)[: -len(".json")] + ".lock"
 
 
 def generated_source(root: str) -> str:
@@ -72,17 +98,18 @@ def _stable(value: Any) -> Any:
     return type(value).__qualname__ if " at 0x" in text else text
 
 
-def _folder_state(folder: str | None) -> list[tuple[str, int, int]]:
-    """Every file of ``folder`` by name, size and time: a changed template or word rebuilds all."""
-    found: list[tuple[str, int, int]] = []
+def _folder_state(folder: str | None) -> list[tuple[str, str]]:
+    """Every file of ``folder`` by name and bytes (hashed every build: they are few and small):
+    a changed template or word rebuilds all, even one that keeps its size and time."""
+    found: list[tuple[str, str]] = []
     if not folder or not os.path.isdir(folder):
         return found
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            stat = os.stat(path)
-            found.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
+            state = file_state(path)
+            found.append((os.path.relpath(path, folder), state.digest if state else ""))
     return found
 
 
@@ -109,21 +136,28 @@ def _versions() -> list[tuple[str, str]]:
 
 
 class Incremental:
-    """One build's part in incremental building: marks what to rebuild, completes the search
-    index, removes what no page writes any more, and keeps the record for the next build."""
+    """One build's part in incremental building: holds the site folder's lock, marks what to
+    rebuild, completes the search index, removes what no page writes any more, and keeps the
+    record for the next build."""
 
-    def __init__(self, config: MkDocsConfig, site: Site, root: str, *, dirty: bool, serving: bool) -> None:
+    def __init__(self, config: MkDocsConfig, root: str, *, dirty: bool, serving: bool) -> None:
         self.config = config
-        self.site = site
         self.root = root
         self.dirty = dirty
         self.serving = serving
         self.path = record_path(root, config.site_dir)
+        self.lock = SiteLock(lock_path(root, config.site_dir))
+        self.started = 0
+        self.site: Site | None = None
         self.site_inputs = ""
         self.fingerprints: dict[str, str] = {}
         self.previous: BuildRecord | None = None
         self.rebuilt: set[str] | None = None
         """Pages this build rebuilds by ``src_uri``; None: all of them."""
+        self.verified: dict[str, FileState] = {}
+        """Files of the site folder found as the record has them when the build started."""
+        self.sources: dict[str, FileState] = {}
+        """The sources of the files the engine copies, by the file they copy to."""
         self.old_search: dict[str, list[Any]] = {}
         self.search: dict[str, list[Any]] = {}
         """Page URL -> the search entries this build made for it."""
@@ -132,11 +166,25 @@ class Incremental:
         """False when the search plugin is not one whose entries we can keep: then the
         search index of an incremental build holds the pages it rebuilt, and the log says so."""
 
-    def _inputs(self, nav: Navigation) -> str:
+    def _included(self, level: InclusionLevel) -> bool:
+        """Whether the engine builds a file of this level (drafts too in ``mkdocs serve``)."""
+        return bool(level.is_in_serve() if self.serving else level.is_included())
+
+    def begin(self) -> None:
+        """Take the site folder's lock, waiting for another build of it to finish, and take
+        the record: gone until this build ends well, so a build stopped half way leaves none
+        (event ``pre_build``, before the engine empties the folder)."""
+        site_dir = self.config.site_dir
+        self.lock.acquire(lambda: log.info("waiting for another build into %s to finish", site_dir))
+        self.started = time.time_ns()
+        self.previous = BuildRecord.load(self.path)
+        self.forget()
+
+    def _inputs(self, site: Site, nav: Navigation) -> str:
         """The digest of what every page depends on: settings, templates, words, the authors
         file, the navigation, the build date, and the versions of what builds the site."""
-        spec = self.site.spec
-        indexes = self.site.indexes
+        spec = site.spec
+        indexes = site.indexes
         titles = {p.src_uri: p.title for p in indexes.pages}
         titles.update((g.src_uri, g.title) for g in indexes.generated)
         try:
@@ -151,19 +199,66 @@ class Incremental:
             self.serving,
         )  # fmt: skip
 
-    def plan(self, files: Files, nav: Navigation) -> None:
+    def _check_folder(self) -> BuildRecord | None:
+        """The last build's record if it describes the site folder, having removed the files
+        that are not as it says (the engine writes them again) and those no build wrote; None,
+        and the folder emptied as a clean build empties it, if it does not."""
+        site_dir = self.config.site_dir
+        previous = self.previous
+        if previous is not None and previous.site_dir == os.path.abspath(site_dir):
+            found = survey(site_dir, previous.files, previous.taken - SETTLE_NS)
+            if SEARCH_INDEX not in found.changed and (SEARCH_INDEX not in found.missing):
+                for path in found.changed + found.extra:
+                    _remove(site_dir, path)
+                self.verified = found.states
+                if found.changed or found.missing or found.extra:
+                    log.info(
+                        "incremental build: %d files of %s missing or changed since the last build "
+                        "(built again), %d that no build wrote (removed)",
+                        len(found.changed) + len(found.missing), site_dir, len(found.extra),
+                    )  # fmt: skip
+                return previous
+        if site_files(site_dir):  # not a new folder (``mkdocs serve``'s first build)
+            log.info("incremental build: no record of %s as it is: building everything", site_dir)
+            clean_directory(site_dir)
+        return None
+
+    def _copies(self, files: Files, previous: BuildRecord | None) -> None:
+        """Note the sources of the files the engine copies; remove each copy whose source's
+        bytes differ (the engine copies a file again only when its source is newer)."""
+        trusted_before = previous.taken - SETTLE_NS if previous is not None else 0
+        known = previous.sources if previous is not None else {}
+        site_dir = self.config.site_dir
+        for file in files:
+            if (
+                file.is_documentation_page()
+                or file.abs_src_path is None
+                or not self._included(file.inclusion)
+            ):
+                continue
+            path = _from_site(file.abs_dest_path, site_dir)
+            state = file_state(file.abs_src_path, known.get(path), trusted_before)
+            if state is None:
+                continue
+            self.sources[path] = state
+            copy = self.verified.get(path)
+            if self.dirty and copy is not None and copy.digest != state.digest:
+                os.unlink(file.abs_dest_path)
+                del self.verified[path]
+
+    def plan(self, site: Site, files: Files, nav: Navigation) -> None:
         """Work out what to rebuild, and make the engine rebuild exactly that (event ``nav``)."""
-        spec = self.site.spec
-        self.site_inputs = self._inputs(nav)
+        self.site = site
+        spec = site.spec
+        self.site_inputs = self._inputs(site, nav)
         self.fingerprints = fingerprints(
-            self.site.indexes, self.site.known, absolute_from_docs=spec.absolute_links_from_docs
+            site.indexes, site.known, absolute_from_docs=spec.absolute_links_from_docs
         )
-        if not self.dirty:
-            return  # the engine emptied the site folder: every page is built
-        self.previous = BuildRecord.load(self.path)
-        # Gone until this build ends well: a build stopped half way leaves pages that no
-        # record describes, so the next one must build everything.
-        self.forget()
+        if not self.dirty:  # the engine emptied the site folder: every page is built
+            self._copies(files, self.previous)
+            return
+        self.previous = self._check_folder()
+        self._copies(files, self.previous)
         self.rebuilt = stale(self.previous, self.site_inputs, self.fingerprints)
         log.debug(
             "incremental build: %s of %d pages to rebuild",
@@ -184,7 +279,7 @@ class Incremental:
                 source_time = os.stat(file.abs_src_path).st_mtime_ns
                 if os.stat(dest).st_mtime_ns < source_time:
                     os.utime(dest, ns=(source_time, source_time))
-                if (record := self.site.indexes.by_src_uri.get(uri)) is not None and uri in kept:
+                if (record := site.indexes.by_src_uri.get(uri)) is not None and uri in kept:
                     record.excerpt = kept[uri].excerpt
         if self.rebuilt is not None:
             self.old_search = _read_search_index(os.path.join(self.config.site_dir, SEARCH_INDEX))
@@ -206,10 +301,11 @@ class Incremental:
 
     def finish(self, files: Files, written: Iterable[str]) -> None:
         """After the build: complete the search index, remove files no page writes any more,
-        and keep the record (event ``post_build``). ``written``: the files the plugin wrote."""
+        keep the record, and let go of the lock (event ``post_build``). ``written``: the files
+        the plugin wrote."""
+        assert self.site is not None  # planned (event ``nav``) before any page is built
         site_dir = self.config.site_dir
-        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
-        built = (f for f in files if included(f.inclusion))
+        built = (f for f in files if self._included(f.inclusion))
         outputs = sorted({*(_from_site(f.abs_dest_path, site_dir) for f in built), *written})
         if self.dirty:
             for path in unwritten(self.previous, outputs):
@@ -220,12 +316,31 @@ class Incremental:
             else:
                 log.info("incremental build: this search plugin's index holds only the pages rebuilt")
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
+        taken = time.time_ns()
+        # Only the files this build wrote are hashed: it wrote them after it started.
+        trusted_before = self.started - SETTLE_NS
+        on_disk = {}
+        for path in site_files(site_dir):
+            state = file_state(
+                os.path.join(site_dir, *path.split("/")), self.verified.get(path), trusted_before
+            )
+            if state is not None:
+                on_disk[path] = state
         record = BuildRecord(
             self.site_inputs,
             {uri: PageState(fp, excerpts.get(uri, "")) for uri, fp in self.fingerprints.items()},
             outputs,
+            os.path.abspath(site_dir),
+            taken,
+            on_disk,
+            self.sources,
         )
         record.save(self.path)
+        self.lock.release()
+
+    def abandon(self) -> None:
+        """Let go of the lock of a build that failed (its record is already gone)."""
+        self.lock.release()
 
     def forget(self) -> None:
         """Remove the record (``mkdocs serve`` builds into a folder of its own that goes when
@@ -242,9 +357,8 @@ class Incremental:
                 written = json.load(f)
         except (OSError, ValueError):
             return  # no search plugin (or another one): nothing to complete
-        included = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         docs: list[Any] = []
-        for file in files.documentation_pages(inclusion=included):
+        for file in files.documentation_pages(inclusion=self._included):
             url = file.page.url if file.page is not None else file.url  # the home page: "", not "./"
             found = self.search.get(url)
             docs.extend(found if found is not None else self.old_search.get(url, ()))

@@ -137,6 +137,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         Every build starts afresh here: the plugin instance outlives `mkdocs serve` rebuilds.
         """
         self.heap.release()  # a build that ended without `post_build` or `build_error`
+        if self.incremental is not None:
+            self.incremental.abandon()  # the same: its lock
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
         self.files, self.incremental = None, None
         self.config_problems = []
@@ -170,6 +172,16 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return config
 
     on_config = CombinedEvent(_search_language, configure)
+
+    # First, as the build starts: before the engine empties the site folder.
+    @event_priority(100)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Take the site folder's lock and the last build's record (event: `pre_build`)."""
+        if self.spec is not None:
+            self.incremental = Incremental(
+                config, config_root(config), dirty=self.dirty, serving=self.serving
+            )
+            self.incremental.begin()
 
     def read_site(self, files: Files, config: MkDocsConfig) -> pipeline.Site | None:
         """Run the pipeline over the engine's files (not an event: `on_files` and `make check` call it)."""
@@ -218,11 +230,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         work out which pages an incremental build must redo, now that every input is known
         (event: `nav`)."""
         self.nav, self.files = nav, files
-        if self.site is not None:
-            self.incremental = Incremental(
-                config, self.site, config_root(config), dirty=self.dirty, serving=self.serving
-            )
-            self.incremental.plan(files, nav)
+        if self.site is not None and self.incremental is not None:
+            self.incremental.plan(self.site, files, nav)
             # Every file, page and index is made now, and lives to the end of the build.
             self.heap.hold()
         return nav
@@ -354,6 +363,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         the record an incremental build compares with (event: `post_build`)."""
         self.heap.release()  # every page is written
         if self.renderer is None or self.site is None:
+            if self.incremental is not None:
+                self.incremental.abandon()
             return
         written = []
         for path, text in self.renderer.feeds(config.theme.get("language", "en")):
@@ -372,15 +383,21 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.incremental.finish(self.files, written)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Give the build's objects back to the garbage collector (event: `build_error`)."""
+        """Give the build's objects back to the garbage collector, and the site folder's lock
+        (event: `build_error`)."""
         self.heap.release()
+        if self.incremental is not None:
+            self.incremental.abandon()
 
     def on_shutdown(self) -> None:
         """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
         good site (event: `shutdown`)."""
         write_timings()
-        if self.serving and self.incremental is not None:
-            self.incremental.forget()
+        if self.incremental is not None:
+            self.incremental.abandon()
+            if self.serving:  # its site folder goes with it
+                self.incremental.forget()
+                self.incremental.lock.remove()
         if self.last_good is not None:
             self.last_good.remove()
             self.last_good = None
