@@ -50,8 +50,6 @@ __all__ = ["CoproductionPlugin"]
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/stylesheets/coproduction.css"
-SCRIPT = "assets/javascripts/coproduction.js"
-"""Filters lists in place; every list and filter works without it."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
@@ -167,8 +165,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in (str(script) for script in config.extra_javascript):
-            config.extra_javascript.append(SCRIPT)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
