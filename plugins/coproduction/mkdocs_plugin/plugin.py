@@ -23,6 +23,7 @@ from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.core.tables import wrap_tables
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -279,14 +280,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take a post's excerpt from its rendered page; give a generated page the title and
-        description search should find (event: `page_content`)."""
+        """Put each table of a content page in a region of its own; take a post's excerpt from
+        its rendered page; give a generated page the title and description search should
+        find (event: `page_content`)."""
         if self.site is None:
             return html
         indexes = self.site.indexes
         record = indexes.by_src_uri.get(page.file.src_uri)
-        if record is not None and record.is_post:  # only posts show excerpts
-            record.excerpt = excerpt_of(html)
+        if record is not None:
+            assert self.words is not None  # set with the site, in configure
+            html = wrap_tables(html, self.words.t("Table: {name}"), record.title)
+            if record.is_post:  # only posts show excerpts
+                record.excerpt = excerpt_of(html)
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
             return search_entry(made)  # the listing replaces it after search has read it
         return html
