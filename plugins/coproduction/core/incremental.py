@@ -153,7 +153,7 @@ def _section(section: Section | None, kind: str, indexes: Indexes, views: _Views
         blog.authors_url if blog is not None and blog.authors else None,
         [views.value(a) for a in section.archives] if kind == "archive-index" else None,
         [
-            (title, [(views.value(link.entry.term), link.count, link.url) for link in links])
+            (title, [(views.value(link.entry.term), link.listed, link.url) for link in links])
             for title, links in indexes.section_filters(section)
         ]
         if kind == "blog" else None,

@@ -38,7 +38,8 @@ class TermLink(NamedTuple):
     pages of the section's kind, with how many it lists there."""
 
     entry: TermEntry
-    count: int
+    listed: int
+    """How many pages the link's list holds (``count`` is a tuple's method)."""
     url: str
 
 
