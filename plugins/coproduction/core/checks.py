@@ -31,9 +31,13 @@ from coproduction.core.text import (
     without_control,
 )
 from coproduction.core.theme_keys import check_theme_keys
+from coproduction.core.urls import folded, folded_difference, web_address
 
 __all__ = [
+    "check_addresses",
+    "check_copyright",
     "check_easy_read",
+    "check_footer_links",
     "check_links",
     "check_term_easy_read",
     "check_urls",
@@ -461,7 +465,7 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                     "the page's Markdown file, like page: accessibility.md",
                 )
             )
-        elif not page and not re.match(r"^https?://", url):
+        elif not page and not web_address(url):
             problems.append(
                 Problem(
                     spec.config_file,
@@ -471,6 +475,24 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+_TAG_RE = re.compile(r"<[a-zA-Z/!?]")
+
+
+def check_copyright(spec: SiteSpec) -> list[Problem]:
+    """HTML in ``copyright``: the theme would print it as HTML, so it is shown as text
+    (entities such as ``&copy;`` still work) and named here, so nothing is a surprise."""
+    if not _TAG_RE.search(spec.copyright):
+        return []
+    return [
+        Problem(
+            spec.config_file,
+            spec.line("copyright"),
+            "copyright holds HTML, which is shown as text, not run: write plain text (a © is "
+            "fine), and put links under footer_links of the coproduction plugin",
+        )
+    ]
 
 
 def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
@@ -491,19 +513,39 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
     """Two files claiming one URL: the later of ``pages`` (the newer file, see
     ``sources.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
-    owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
+    return check_addresses(((page.url, page.path) for page in pages), reserved)
+
+
+def check_addresses(claims: Iterable[tuple[str, str]], reserved: Mapping[str, str]) -> list[Problem]:
+    """Files claiming one address, as (address, path): the later of two is blamed. Addresses
+    that differ only in case or accents' encoding (``urls.folded``) are one: hosts and computers
+    that fold names (Windows, macOS) serve, or write, one file for both."""
+    owners: dict[str, tuple[str, str, tuple[str, ...]]] = {
+        folded(url): (url, what, ()) for url, what in reserved.items()
+    }
     problems = []
-    for page in pages:
-        other = owners.get(page.url)
+    for url, path in claims:
+        other = owners.get(folded(url))
         if other is None:
-            owners[page.url] = (page.path, (page.path,))
+            owners[folded(url)] = (url, path, (path,))
+        elif other[0] == url:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"the URL /{url} is already used by {other[1]}: rename or move this file",
+                    about=other[2],
+                )
+            )
         else:
             problems.append(
                 Problem(
-                    page.path,
+                    path,
                     1,
-                    f"the URL /{page.url} is already used by {other[0]}: rename or move this file",
-                    about=other[1],
+                    f"the URL /{unquote(url)} differs from /{unquote(other[0])}, used by {other[1]}, "
+                    f"only in {folded_difference(url, other[0])}, and some hosts and computers "
+                    "(Windows, macOS) take the two for one: rename or move this file",
+                    about=other[2],
                 )
             )
     return problems

@@ -4,11 +4,13 @@ and the core's plain settings made from them."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 import os
 import re
 from typing import Any
 
+import markupsafe
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,7 @@ __all__ = [
     "TaxonomyConfig",
     "TermConfig",
     "config_root",
+    "escape_theme_texts",
     "make_spec",
     "to_spec",
 ]
@@ -188,6 +191,9 @@ class CoproductionConfig(Config):
 
     # Safety: hosts whose <iframe> a page may embed (www.youtube-nocookie.com); others are left out
     embeds_allowed = c.ListOfItems(c.Type(str), default=[])
+    publish_files = c.ListOfItems(c.Type(str), default=[])
+    """Files of the content folders to publish although a browser may run them (``.html``,
+    ``.js``, an SVG with a script): paths from the folder of ``mkdocs.yml``, ``*`` a wildcard."""
 
 
 _FENCES = frozenset(
@@ -225,6 +231,7 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         options,
         site_name=config.site_name or "",
         site_url=config.site_url or "",
+        copyright=str(config.copyright or ""),
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
         drafts=serving,
@@ -247,6 +254,23 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         ),
         fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
     )
+
+
+_THEME_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
+"""Settings the theme prints into every page as they are (Material does not escape them)."""
+
+
+def escape_theme_texts(config: MkDocsConfig) -> None:
+    """Hand the theme the settings it prints raw as escaped text (``Markup``, so a template
+    that escapes them does not do it twice): a ``site_name`` holding ``<img onerror=...>`` is
+    shown, not run. ``copyright`` is text too (Material would print its HTML): its entities
+    (``&copy;``) are read first, so they still show as ©; HTML in it is a problem
+    (``checks.check_copyright``). Called once the core has read the plain values."""
+    for name in _THEME_TEXTS:
+        value = config.get(name)
+        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+            text = html.unescape(value) if name == "copyright" else value
+            config[name] = markupsafe.escape(text)
 
 
 def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
@@ -276,6 +300,7 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         future_posts=options.future_posts,
         feeds=options.feeds,
         embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),
+        publish_files=tuple(path.strip().lstrip("/") for path in options.publish_files),
         **site,
     )
     if kinds:

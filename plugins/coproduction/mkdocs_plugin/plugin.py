@@ -39,7 +39,12 @@ from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.language import search_settings, toc_settings
-from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
+from coproduction.mkdocs_plugin.options import (
+    CoproductionConfig,
+    config_root,
+    escape_theme_texts,
+    make_spec,
+)
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
@@ -153,6 +158,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
+        escape_theme_texts(config)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.
