@@ -35,7 +35,7 @@ from coproduction.core.urls import folded, folded_difference, web_address
 
 __all__ = [
     "check_addresses",
-    "check_copyright",
+    "check_config_texts",
     "check_easy_read",
     "check_footer_links",
     "check_links",
@@ -477,21 +477,44 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
     return problems
 
 
-_TAG_RE = re.compile(r"<[a-zA-Z/!?]")
+_MARKUP_RE = re.compile(r"<[a-zA-Z/!?]|\bon[a-z]+\s*=", re.IGNORECASE)
+"""HTML, or an event handler (``onmouseover=``), in a setting that is text."""
 
 
-def check_copyright(spec: SiteSpec) -> list[Problem]:
-    """HTML in ``copyright``: the theme would print it as HTML, so it is shown as text
-    (entities such as ``&copy;`` still work) and named here, so nothing is a surprise."""
-    if not _TAG_RE.search(spec.copyright):
-        return []
+def _config_texts(spec: SiteSpec) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """The texts of the configuration that pages show: (what, its lines' names, value)."""
+    for name in ("site_name", "site_description", "site_author", "copyright"):
+        yield name, (name,), getattr(spec, name)
+    plugin = "plugins.coproduction"
+    for title, _, _ in spec.footer_links:
+        yield "a footer link's title", (f"{plugin}.footer_links",), title
+    for kind in spec.kinds:
+        key = f"{plugin}.kinds.{kind.key}"
+        yield f"the title of kind '{kind.key}'", (f"{key}.title", key), kind.title
+        yield f"the plural of kind '{kind.key}'", (f"{key}.plural", key), kind.plural
+    for tax in spec.taxonomies:
+        at = f"{plugin}.taxonomies.{tax.key}"
+        yield f"the title of taxonomy '{tax.key}'", (f"{at}.title", at), tax.title
+        yield f"the description of taxonomy '{tax.key}'", (f"{at}.description", at), tax.description
+        for term in tax.terms:
+            there = f"{at}.terms.{term.slug}"
+            yield f"the title of term '{term.slug}'", (f"{there}.title", there), term.title
+            yield f"the description of term '{term.slug}'", (f"{there}.description", there), term.description
+
+
+def check_config_texts(spec: SiteSpec) -> list[Problem]:
+    """HTML in a setting that pages show as text (``copyright``, titles, descriptions): it is
+    escaped wherever it is shown, so it would show as text, not run; named here, so that is no
+    surprise (Material prints ``copyright`` as HTML; here its entities, like ``&copy;``, work)."""
     return [
         Problem(
             spec.config_file,
-            spec.line("copyright"),
-            "copyright holds HTML, which is shown as text, not run: write plain text (a © is "
-            "fine), and put links under footer_links of the coproduction plugin",
+            spec.line(*names),
+            f"{what} holds HTML ({quote(found.group(0))}...), which pages show as text, not run: "
+            "write plain text (put links under footer_links of the coproduction plugin)",
         )
+        for what, names, value in _config_texts(spec)
+        if (found := _MARKUP_RE.search(value))
     ]
 
 

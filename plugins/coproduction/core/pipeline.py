@@ -15,7 +15,7 @@ from coproduction.core.authors import read_authors
 from coproduction.core.blog import reading_time
 from coproduction.core.checks import (
     check_addresses,
-    check_copyright,
+    check_config_texts,
     check_footer_links,
     check_links,
     check_term_easy_read,
@@ -284,7 +284,7 @@ def run(
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
-    problems += check_copyright(spec)
+    problems += check_config_texts(spec)
     known = {f.src_uri for f in (*docs, *added)}
     known.update(other_files)
     known.difference_update(refused)

@@ -91,8 +91,10 @@ class SiteSpec:
 
     site_name: str = ""
     site_url: str = ""
+    site_description: str = ""
+    site_author: str = ""
     copyright: str = ""
-    """The site's ``copyright``, as written (shown as text in every page's footer)."""
+    """As written: the theme shows them as text (``copyright`` in every page's footer)."""
     docs_dir: str = "docs"
     """The docs folder, relative to the folder holding the configuration file."""
     use_directory_urls: bool = True

@@ -231,6 +231,8 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
         options,
         site_name=config.site_name or "",
         site_url=config.site_url or "",
+        site_description=str(config.site_description or ""),
+        site_author=str(config.site_author or ""),
         copyright=str(config.copyright or ""),
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
