@@ -510,11 +510,11 @@ def check_config_texts(spec: SiteSpec) -> list[Problem]:
         Problem(
             spec.config_file,
             spec.line(*names),
-            f"{what} holds HTML ({quote(found.group(0))}...), which pages show as text, not run: "
-            "write plain text (put links under footer_links of the coproduction plugin)",
+            f"{what} {quote(value)} holds HTML, which pages show as text, not run: write plain "
+            "text (put links under footer_links of the coproduction plugin)",
         )
         for what, names, value in _config_texts(spec)
-        if (found := _MARKUP_RE.search(value))
+        if _MARKUP_RE.search(value)
     ]
 
 

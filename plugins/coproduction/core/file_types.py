@@ -93,7 +93,7 @@ _EDITORS = (
     "http://purl.org/dc/",
 )
 # In CSS (a <style> or a style attribute): what fetches or runs. url(#id) is the picture's own.
-_CSS_ACTIVE_RE = re.compile(r"@import|url\s*\(\s*['\"]?\s*(?!#)|expression\s*\(|javascript:", re.I)
+_CSS_ACTIVE_RE = re.compile(r"@import|url\s*\(\s*(?!['\"]?\s*#)|expression\s*\(|javascript:", re.I)
 
 
 class _Active(Exception):
@@ -132,11 +132,13 @@ def svg_problem(data: bytes) -> tuple[int, str] | None:
             if space not in ("", _XLINK) or not (
                 attribute in _SVG_ATTRIBUTES or attribute.startswith(("aria-", "data-"))
             ):
-                raise _Active(line(), f"a {attribute}= attribute on <{local}>")
+                raise _Active(line(), f"an attribute {attribute}= on <{local}>")
             if attribute == "href" and not _local(value):
                 raise _Active(line(), f"a link out of the picture ({quote(value)}) on <{local}>")
             if _CSS_ACTIVE_RE.search(value):
-                raise _Active(line(), f"a {attribute}= that fetches or runs something, on <{local}>")
+                raise _Active(
+                    line(), f"an attribute {attribute}= on <{local}> that fetches or runs something"
+                )
 
     def text(data: str) -> None:
         if in_style[0] and _CSS_ACTIVE_RE.search(data):

@@ -262,6 +262,8 @@ def run(
     if excused is None and not spec.authors_file:
         excused = frozenset()  # no authors file is set: each post's ids are the problem
     added, found = source_files(spec, root, screen)
+    if not authors_file:  # its own problem says it is not read: not another for its link
+        screen.problems.pop(posixpath.normpath(spec.authors_file), None)
     problems += found + list(screen.problems.values())
     pages, found = _clashes([f for f in docs if f.is_page], added, spec)
     problems += found + _docs_in_source_space(pages, spec)

@@ -56,7 +56,8 @@ def folded_difference(a: str, b: str) -> str:
     """How two addresses that fold to one (``folded``) differ, as messages say it."""
     a, b = unquote(a), unquote(b)
     if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b):
-        return "how accents are encoded (Unicode NFC and NFD)"
+        forms = ["NFC" if unicodedata.is_normalized("NFC", x) else "NFD" for x in (a, b)]
+        return f"how accents are encoded (Unicode {forms[0]} here, {forms[1]} there)"
     if a.casefold() == b.casefold():
         return "upper and lower case"
     return "upper and lower case and how accents are encoded"
