@@ -22,7 +22,7 @@ from test_bad_input import check, strict_build
 from conftest import AUTHORS, BASE_CONFIG, build_site, config_line, page, plugin_options, write_site
 
 
-def _set(options: dict[str, Any], dotted: str, value: Any) -> None:
+def set_option(options: dict[str, Any], dotted: str, value: Any) -> None:
     """Set ``taxonomies.barriers.terms.power.title`` in the plugin's options."""
     *path, last = dotted.split(".")
     for key in path:
@@ -41,7 +41,7 @@ def write_case(root: Path, case: FileCase) -> None:
     config.update(case.settings)
     options = plugin_options(config)
     for key, value in case.options.items():
-        _set(options, key, value)
+        set_option(options, key, value)
     for link, target in case.links:  # before the files: a link may stand for a source folder
         (root / link).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target, root / link)
