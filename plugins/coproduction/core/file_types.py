@@ -92,8 +92,10 @@ _EDITORS = (
     "http://web.resource.org/cc/",
     "http://purl.org/dc/",
 )
-# In CSS (a <style> or a style attribute): what fetches or runs. url(#id) is the picture's own.
-_CSS_ACTIVE_RE = re.compile(r"@import|url\s*\(\s*(?!['\"]?\s*#)|expression\s*\(|javascript:", re.I)
+# In CSS (a <style> or a style attribute): what fetches or runs; url(#id) is the picture's own.
+_CSS_ACTIVE_RE = re.compile(
+    r"@import|url\s*\((?![\s'\"]*#)|image-set|\bsrc\s*\(|expression\s*\(|javascript:|\\", re.I
+)  # a backslash: CSS escapes could spell any of these
 
 
 class _Active(Exception):
