@@ -304,6 +304,16 @@ CASES: tuple[FileCase, ...] = (
         settings={"site_name": "Kit<script>alert(1)</script>"},
     ),
     FileCase(
+        "nav-entry-to-javascript",
+        "config",
+        {},
+        (
+            "{mkdocs.yml:javascript:}: the nav entry 'javascript:alert(1)' is left out: a browser "
+            "would run it. Give a page's file from docs/ (like guidance/index.md), or an https:// address",
+        ),
+        settings={"nav": ["index.md", {"Click": "javascript:alert(1)"}, {"Mail": "mailto:a@example.org"}]},
+    ),
+    FileCase(
         "author-avatar-to-javascript",
         "config",
         {"posts/authors.yml": "ann:\n  name: Ann Author\n  avatar: javascript:alert(1)\n"},

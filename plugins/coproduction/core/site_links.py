@@ -22,7 +22,7 @@ from coproduction.core.settings import SiteSpec
 from coproduction.core.sources import MARKDOWN
 from coproduction.core.text import quote, suggest
 
-__all__ = ["check_nav", "check_templates", "template_links"]
+__all__ = ["check_nav", "check_templates", "runs", "template_links"]
 
 
 def _is_elsewhere(target: str) -> bool:
@@ -34,18 +34,37 @@ def _is_elsewhere(target: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
+_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def runs(entry: str) -> bool:
+    """A nav entry a browser would not follow as a link but run (``javascript:``, ``data:``):
+    left out of the navigation, and reported by ``check_nav``."""
+    scheme = re.sub(r"[\x00-\x20]", "", entry).partition(":")
+    return bool(scheme[1]) and "/" not in scheme[0] and scheme[0].lower() not in _LINK_SCHEMES
+
+
 def check_nav(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
     """``nav`` entries naming no file the build publishes (``names``, from docs/).
 
     The engine's rule (``structure.nav``): an address with a scheme or host leads elsewhere;
     one starting with ``/`` too, unless ``validation.nav.absolute_links: relative_to_docs``;
     every other entry names a file, and one not found is reported here instead of by the engine.
+    An entry a browser would run (``runs``) is reported whatever the validation settings.
     """
-    if not spec.check_nav:
-        return []
     problems = []
     for entry in spec.nav:
-        if _is_elsewhere(entry):
+        if runs(entry):
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    spec.line(f"nav:{entry}", "nav"),
+                    f"the nav entry {quote(entry)} is left out: a browser would run it. Give a page's "
+                    f"file from {spec.docs_dir}/ (like guidance/index.md), or an https:// address",
+                )
+            )
+            continue
+        if not spec.check_nav or _is_elsewhere(entry):
             continue
         lookup = entry
         if entry.startswith("/"):

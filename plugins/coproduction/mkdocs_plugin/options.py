@@ -8,6 +8,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import markupsafe
@@ -39,6 +40,7 @@ __all__ = [
     "escape_theme_texts",
     "make_spec",
     "to_spec",
+    "without_entries",
 ]
 
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -273,6 +275,18 @@ def escape_theme_texts(config: MkDocsConfig) -> None:
         if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
             text = html.unescape(value) if name == "copyright" else value
             config[name] = markupsafe.escape(text)
+
+
+def without_entries(nav: Any, drop: Callable[[str], bool]) -> Any:
+    """``nav`` (as the engine loaded it) without the entries ``drop`` refuses (``site_links.runs``),
+    nor sections left empty by that."""
+    if isinstance(nav, list):
+        items = [without_entries(item, drop) for item in nav]
+        return [item for item in items if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        entries = {key: without_entries(value, drop) for key, value in nav.items()}
+        return {key: value for key, value in entries.items() if value not in (None, [], {})}
+    return None if isinstance(nav, str) and drop(nav) else nav
 
 
 def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:

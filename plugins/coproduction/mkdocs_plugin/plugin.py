@@ -23,6 +23,7 @@ from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.core.site_links import runs
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -44,6 +45,7 @@ from coproduction.mkdocs_plugin.options import (
     config_root,
     escape_theme_texts,
     make_spec,
+    without_entries,
 )
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
@@ -159,6 +161,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
         escape_theme_texts(config)
+        if config.nav:  # an entry a browser would run stays out (the pipeline reports it)
+            config.nav = without_entries(config.nav, runs)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.

@@ -14,6 +14,7 @@ from unit_support import SPEC
 from coproduction.core.checks import check_addresses, check_config_texts, check_footer_links
 from coproduction.core.file_types import PUBLISHABLE, check_file_types, svg_problem
 from coproduction.core.settings import SourceSpec, TermSpec
+from coproduction.core.site_links import runs
 from coproduction.core.sources import ContentFile, Screen, authors_path, usable_sources
 from coproduction.core.urls import folded, web_address
 
@@ -198,3 +199,21 @@ def test_the_authors_file_is_read_only_from_inside_the_repository(tmp_path: Path
         dataclasses.replace(SPEC, authors_file="posts/authors.yml"), str(root), screen
     )
     assert (path, problems) == (str(root / "posts" / "authors.yml"), [])
+
+
+@pytest.mark.parametrize(
+    ("entry", "ran"),
+    [
+        ("javascript:alert(1)", True),
+        (" Java\tScript:alert(1)", True),
+        ("data:text/html,<script>", True),
+        ("vbscript:x", True),
+        ("https://example.org/", False),
+        ("mailto:team@example.org", False),
+        ("guidance/index.md", False),
+        ("/guidance/", False),
+        ("guidance/a:b.md", False),
+    ],
+)
+def test_a_nav_entry_a_browser_would_run_is_told_apart_from_links(entry: str, ran: bool) -> None:
+    assert runs(entry) is ran
