@@ -162,3 +162,18 @@ def test_a_welsh_fork_with_pictures_and_documents_has_no_problem(
         assert built(result.site, path), path
     home = result.html("")
     assert "© Pecyn Cydgynhyrchu &amp; ffrindiau" in home
+
+
+def test_a_picture_that_turns_active_leaves_an_incremental_build_too(repo: Path) -> None:
+    """``make serve`` builds incrementally: an SVG edited to hold a script is taken out of the
+    site, as a clean build would leave it out, and put back once it is plain again."""
+    write_case(repo, FileCase("edited", "active-file", {}, ()))
+    picture = repo / "docs/images/talking.svg"
+    plain = picture.read_text(encoding="utf-8")
+    assert (build_site(repo, dirty=True).site / "images/talking.svg").is_file()
+    picture.write_text(plain.replace("</svg>", "<script>alert(1)</script></svg>"), encoding="utf-8")
+    result = build_site(repo, dirty=True)
+    assert not (result.site / "images/talking.svg").exists()
+    assert any(w.startswith("coproduction: docs/images/talking.svg:") for w in result.warnings)
+    picture.write_text(plain, encoding="utf-8")
+    assert (build_site(repo, dirty=True).site / "images/talking.svg").read_text(encoding="utf-8") == plain
