@@ -173,13 +173,13 @@ def _suffix(path: str) -> str:
     return posixpath.splitext(path)[1].lstrip(".").lower()
 
 
-def _refusal(file: ContentFile) -> tuple[int, str] | None:
+def _refusal(file: ContentFile, config_file: str) -> tuple[int, str] | None:
     """Where and why a file that is not a page may not be published, or None."""
     suffix = _suffix(file.path)
     name = posixpath.basename(file.path)
     if suffix in PUBLISHABLE or (not suffix and name in _NAMES):
         return None
-    fix = f"if the site really means to ship it, list it under 'publish_files' in mkdocs.yml ({file.path})"
+    fix = f"if the site really means to ship it, list it under 'publish_files' in {config_file} ({file.path})"
     if suffix == "svg":
         try:
             with open(file.abs_path, "rb") as f:
@@ -211,8 +211,7 @@ def _refusal(file: ContentFile) -> tuple[int, str] | None:
 
 def check_file_types(files: Iterable[ContentFile], spec: SiteSpec) -> tuple[set[str], list[Problem]]:
     """The files that are not pages and may not be published (their ``src_uri``), with a
-    problem for each; a problem for each ``publish_files`` entry that names no file; and one
-    for each file whose address differs from another's only in case or accents' encoding."""
+    problem for each, and one for each ``publish_files`` entry that names no file."""
     refused: set[str] = set()
     problems: list[Problem] = []
     used: set[str] = set()
@@ -221,7 +220,7 @@ def check_file_types(files: Iterable[ContentFile], spec: SiteSpec) -> tuple[set[
             continue
         listed = [p for p in spec.publish_files if fnmatch.fnmatchcase(file.path, p)]
         used.update(listed)
-        found = None if listed else _refusal(file)
+        found = None if listed else _refusal(file, spec.config_file)
         if found is not None:
             refused.add(file.src_uri)
             problems.append(Problem(file.path, found[0], found[1]))
@@ -232,7 +231,7 @@ def check_file_types(files: Iterable[ContentFile], spec: SiteSpec) -> tuple[set[
                     spec.config_file,
                     spec.line("plugins.coproduction.publish_files"),
                     f"publish_files entry {quote(pattern)} names no file of the content folders "
-                    "(it is a path from the folder of mkdocs.yml, like docs/assets/widget.js): "
+                    f"(it is a path from the folder of {spec.config_file}, like docs/assets/widget.js): "
                     "correct it, or remove it",
                 )
             )

@@ -148,7 +148,7 @@ def _clashes(
 _Claim = TypeVar("_Claim", PageRecord, ContentFile)
 
 
-def _oldest_first_by_url(
+def _oldest_first_by_address(
     records: list[_Claim], root: str, address: Callable[[_Claim], str] = lambda r: r.url
 ) -> list[_Claim]:
     """``records`` with the files that claim one address (``urls.folded``: hosts that fold
@@ -181,7 +181,7 @@ def _other_files(
     refused, problems = check_file_types(files.values(), spec)
     kept = [f for f in files.values() if f.src_uri not in refused]
     clashes = check_addresses(
-        ((f.src_uri, f.path) for f in _oldest_first_by_url(kept, root, lambda f: f.src_uri)), {}
+        ((f.src_uri, f.path) for f in _oldest_first_by_address(kept, root, lambda f: f.src_uri)), {}
     )
     by_path = {f.path: f.src_uri for f in kept}
     return refused | {by_path[p.path] for p in clashes}, problems + clashes
@@ -282,7 +282,7 @@ def run(
         else:
             records.append(record)
 
-    indexes = build_indexes(_oldest_first_by_url(records, root), authors, spec)
+    indexes = build_indexes(_oldest_first_by_address(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
