@@ -95,6 +95,10 @@ FOLDED = (
     "the URL /{0} differs from /{1}, used by {2}, only in {3}, and some hosts and computers "
     "(Windows, macOS) take the two for one: rename or move this file"
 )
+NAV_LEFT_OUT = (
+    "is left out: a browser would run it, or it holds a quote or a space that would end its link. "
+    "Give a page's file from docs/ (like guidance/index.md), or an https:// address"
+)
 SOURCES = {"posts": {"dir": "posts", "kind": "post"}, "toolkit": {"dir": "toolkit", "kind": "tool"}}
 NFC = unicodedata.normalize("NFC", "café")
 NFD = unicodedata.normalize("NFD", "café")
@@ -308,10 +312,37 @@ CASES: tuple[FileCase, ...] = (
         "config",
         {},
         (
-            "{mkdocs.yml:javascript:}: the nav entry 'javascript:alert(1)' is left out: a browser "
-            "would run it. Give a page's file from docs/ (like guidance/index.md), or an https:// address",
+            "{mkdocs.yml:javascript:}: the nav entry 'javascript:alert(1)' " + NAV_LEFT_OUT,
+            "{mkdocs.yml:onmouseover}: the nav entry 'https://example.org/\" onmouseover=\"alert(1)' "
+            + NAV_LEFT_OUT,
         ),
-        settings={"nav": ["index.md", {"Click": "javascript:alert(1)"}, {"Mail": "mailto:a@example.org"}]},
+        settings={
+            "nav": [
+                "index.md",
+                {"Click": "javascript:alert(1)"},
+                {"Mail": "mailto:a@example.org"},
+                {"Hover": 'https://example.org/" onmouseover="alert(1)'},
+            ]
+        },
+    ),
+    FileCase(
+        "social-link-to-javascript",
+        "config",
+        {},
+        (
+            "{mkdocs.yml:social}: the address 'javascript:alert(1)' under extra.social is left out: a "
+            "browser would run it, or it holds a quote or a space that would end its link. Give an "
+            "https:// address",
+        ),
+        settings={
+            "extra": {
+                "homepage": "https://example.org/",
+                "social": [
+                    {"icon": "fontawesome/brands/github", "link": "javascript:alert(1)"},
+                    {"icon": "fontawesome/brands/mastodon", "link": "https://example.social/@kit"},
+                ],
+            }
+        },
     ),
     FileCase(
         "author-avatar-to-javascript",

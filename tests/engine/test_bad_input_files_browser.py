@@ -62,7 +62,10 @@ def _hostile_site(root: Path) -> None:
     }
     config["site_description"] = '"><img src=x onerror=alert(1)>'
     config["repo_name"] = "<img src=x onerror=alert(1)>"
-    config["extra"] = {"contact": {"email": '"><img src=x onerror=alert(1)>', "post": "<b onclick=alert(1)>"}}
+    config.setdefault("extra", {})["contact"] = {
+        "email": '"><img src=x onerror=alert(1)>',
+        "post": "<b onclick=alert(1)>",
+    }
     files["docs/feedback.md"] = page({"title": "Feedback", "template": "feedback.html", "barriers": []})
     files["posts/authors.yml"] = (
         "ann:\n  name: <img src=x onerror=alert(1)>\n  role: '\"><svg onload=alert(1)>'\n"
@@ -82,6 +85,9 @@ def test_no_script_runs_on_any_page_or_file_of_a_hostile_site(tmp_path: Path) ->
     documents = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in DOCUMENTS)
     assert "images/talking.svg" in documents
     assert not [d for d in documents if "evil" in d or d.endswith((".htm", "widget.html"))]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.social/@kit"' in home  # the good social link is kept
+    assert 'href="mailto:a@example.org"' in home  # and the good nav entry
     ran: list[str] = []
     problems: list[str] = []
     with serve(site, site_path(str(BASE_CONFIG["site_url"]))) as base, chromium() as browser:

@@ -28,7 +28,7 @@ from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem, digest_text
 from coproduction.core.settings import SiteSpec
-from coproduction.core.site_links import check_nav, check_templates
+from coproduction.core.site_links import check_nav, check_templates, check_theme_links
 from coproduction.core.sources import (
     MARKDOWN,
     ContentFile,
@@ -286,7 +286,7 @@ def run(
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
-    problems += check_config_texts(spec)
+    problems += check_config_texts(spec) + check_theme_links(spec)
     known = {f.src_uri for f in (*docs, *added)}
     known.update(other_files)
     known.difference_update(refused)

@@ -141,6 +141,9 @@ class SiteSpec:
     nav_absolute_from_docs: bool = False
     """Nav entries starting with ``/`` name files from ``docs/`` (``validation.nav.absolute_links:
     relative_to_docs``); otherwise they lead elsewhere and are not checked."""
+    theme_links: tuple[tuple[str, str], ...] = ()
+    """Addresses of the theme's settings that it prints into links (``extra.social``'s,
+    ``extra.alternate``'s, ``extra.homepage``): (setting, address as written)."""
     publish_files: tuple[str, ...] = ()
     """Files of the content folders published although of a type that may run (``*.js``,
     ``*.html``): paths from the folder holding the configuration file, ``*`` as a wildcard."""

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from urllib.parse import quote, unquote
 
-__all__ = ["folded", "folded_difference", "safe_address", "url_for", "web_address"]
+__all__ = ["folded", "folded_difference", "safe_address", "unsafe_link", "url_for", "web_address"]
 
 _WEB_RE = re.compile(r"^https?://[^\s/?#\\]+[^\s\"'<>\\`]*$", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -33,6 +33,22 @@ def safe_address(value: str) -> bool:
         and not value.startswith(("//", "/\\"))
         and not _NOT_IN_ADDRESS_RE.search(value)
     )
+
+
+_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def unsafe_link(value: str) -> bool:
+    """An address from the configuration that the theme would print into a link, but that a
+    browser would run (``javascript:``, ``data:``), or that holds what ends the attribute it
+    is printed in (a quote, a space): a ``nav`` entry, ``extra.social``'s links. A page's file
+    (``guidance/a b.md``) is never printed as written: it is not one."""
+    compact = re.sub(r"[\x00-\x20]", "", value)
+    scheme, colon, _ = compact.partition(":")
+    if colon and "/" not in scheme and scheme.lower() not in _LINK_SCHEMES:
+        return True
+    elsewhere = bool(colon and "/" not in scheme) or compact.startswith(("//", "\\"))
+    return elsewhere and bool(_NOT_IN_ADDRESS_RE.search(value.strip()))
 
 
 def folded(address: str) -> str:

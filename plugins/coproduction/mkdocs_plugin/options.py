@@ -37,6 +37,7 @@ __all__ = [
     "TaxonomyConfig",
     "TermConfig",
     "config_root",
+    "drop_theme_links",
     "escape_theme_texts",
     "make_spec",
     "to_spec",
@@ -257,6 +258,7 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
             else ""
         ),
         fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
+        theme_links=theme_links(config),
     )
 
 
@@ -277,8 +279,36 @@ def escape_theme_texts(config: MkDocsConfig) -> None:
             config[name] = markupsafe.escape(text)
 
 
+_THEME_LINKS = ("social", "alternate")
+"""Lists under ``extra`` whose items' ``link`` the theme prints into a link (Material's)."""
+
+
+def theme_links(config: MkDocsConfig) -> tuple[tuple[str, str], ...]:
+    """The addresses of the theme's settings it prints into links: (setting, address)."""
+    extra: Any = config.extra or {}
+    found = [("extra.homepage", extra["homepage"])] if isinstance(extra.get("homepage"), str) else []
+    for name in _THEME_LINKS:
+        items = extra.get(name)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("link"), str):
+                found.append((f"extra.{name}", item["link"]))
+    return tuple(found)
+
+
+def drop_theme_links(config: MkDocsConfig, drop: Callable[[str], bool]) -> None:
+    """Leave out of the theme's settings the addresses ``drop`` refuses (``urls.unsafe_link``)."""
+    extra: Any = config.extra or {}
+    if isinstance(extra.get("homepage"), str) and drop(extra["homepage"]):
+        del extra["homepage"]
+    for name in _THEME_LINKS:
+        if isinstance(items := extra.get(name), list):
+            extra[name] = [
+                item for item in items if not (isinstance(item, dict) and drop(str(item.get("link", ""))))
+            ]
+
+
 def without_entries(nav: Any, drop: Callable[[str], bool]) -> Any:
-    """``nav`` (as the engine loaded it) without the entries ``drop`` refuses (``site_links.runs``),
+    """``nav`` (as the engine loaded it) without the entries ``drop`` refuses (``urls.unsafe_link``),
     nor sections left empty by that."""
     if isinstance(nav, list):
         items = [without_entries(item, drop) for item in nav]

@@ -14,9 +14,8 @@ from unit_support import SPEC
 from coproduction.core.checks import check_addresses, check_config_texts, check_footer_links
 from coproduction.core.file_types import PUBLISHABLE, check_file_types, svg_problem
 from coproduction.core.settings import SourceSpec, TermSpec
-from coproduction.core.site_links import runs
 from coproduction.core.sources import ContentFile, Screen, authors_path, usable_sources
-from coproduction.core.urls import folded, web_address
+from coproduction.core.urls import folded, unsafe_link, web_address
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">{}</svg>'
 
@@ -213,7 +212,10 @@ def test_the_authors_file_is_read_only_from_inside_the_repository(tmp_path: Path
         ("guidance/index.md", False),
         ("/guidance/", False),
         ("guidance/a:b.md", False),
+        ("guidance/a page.md", False),
+        ('https://example.org/" onmouseover="alert(1)', True),
+        ("//example.org/<script>", True),
     ],
 )
-def test_a_nav_entry_a_browser_would_run_is_told_apart_from_links(entry: str, ran: bool) -> None:
-    assert runs(entry) is ran
+def test_a_link_a_browser_would_run_or_that_ends_its_attribute_is_told_apart(entry: str, ran: bool) -> None:
+    assert unsafe_link(entry) is ran
