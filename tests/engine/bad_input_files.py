@@ -312,8 +312,8 @@ CASES: tuple[FileCase, ...] = (
         "config",
         {},
         (
-            "{mkdocs.yml:javascript:}: the nav entry 'javascript:alert(1)' " + NAV_LEFT_OUT,
-            "{mkdocs.yml:onmouseover}: the nav entry 'https://example.org/\" onmouseover=\"alert(1)' "
+            "{mkdocs.yml:Click: javascript:}: the nav entry 'javascript:alert(1)' " + NAV_LEFT_OUT,
+            "{mkdocs.yml:Hover: }: the nav entry 'https://example.org/\" onmouseover=\"alert(1)' "
             + NAV_LEFT_OUT,
         ),
         settings={

@@ -177,3 +177,32 @@ def test_a_picture_that_turns_active_leaves_an_incremental_build_too(repo: Path)
     assert any(w.startswith("coproduction: docs/images/talking.svg:") for w in result.warnings)
     picture.write_text(plain, encoding="utf-8")
     assert (build_site(repo, dirty=True).site / "images/talking.svg").read_text(encoding="utf-8") == plain
+
+
+def test_check_and_a_real_build_agree_on_the_corpus_at_once(tmp_path: Path) -> None:
+    """The cases that can share a site, run as a contributor runs them: ``python -m coproduction
+    check`` and ``mkdocs build --strict`` as commands print the same lines, and no traceback."""
+    from test_check_parity import build_lines, check_lines
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    files: dict[str, str | bytes] = {}
+    options: dict[str, Any] = {}
+    settings: dict[str, Any] = {}
+    expected: list[str] = []
+    for case in CASES:
+        if case.links or case.removed or {"sources", "authors"} & set(case.options):
+            continue  # a folder or an authors file of its own: one at a time
+        files.update(case.files)
+        settings.update(case.settings)
+        for key, value in case.options.items():
+            options[key] = options.get(key, []) + value if key == "footer_links" else value
+        expected += case.expected
+    together = FileCase("together", "all", files, tuple(expected), options=options, settings=settings)
+    assert len(expected) >= 25
+    write_case(root, together)
+    check_code, checked = check_lines(root)  # both assert that no traceback was printed
+    build_code, built_lines = build_lines(root, strict=True)
+    assert (check_code, build_code) == (1, 1)
+    assert sorted(checked) == sorted(expected_lines(root, together))
+    assert sorted(built_lines) == sorted(checked)
