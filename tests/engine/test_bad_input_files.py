@@ -135,7 +135,7 @@ def test_a_welsh_fork_with_pictures_and_documents_has_no_problem(
     documents and a footer link: none of the new rules reports anything, and all is published."""
     config = copy.deepcopy(BASE_CONFIG)
     config.update(
-        site_name="Pecyn Cydgynhyrchu",
+        site_name="Pecyn Gofalwyr & Staff",
         site_url="https://example.org/cy/pecyn/",
         copyright="© Pecyn Cydgynhyrchu & ffrindiau",
         theme={**config["theme"], "language": "cy"},
@@ -161,7 +161,12 @@ def test_a_welsh_fork_with_pictures_and_documents_has_no_problem(
     for path in (*PUBLISHED, "lluniau/siarad.svg", "toolkit/taflen.docx", "posts/sain.mp3"):
         assert built(result.site, path), path
     home = result.html("")
-    assert "© Pecyn Cydgynhyrchu &amp; ffrindiau" in home
+    assert "© Pecyn Cydgynhyrchu &amp; ffrindiau" in home  # text, escaped once
+    assert "<title>Home - Pecyn Gofalwyr &amp; Staff</title>" in home
+    assert 'content="Pecyn Gofalwyr &amp; Staff"' in home  # the share tags
+    feed = (result.site / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Pecyn Gofalwyr &amp; Staff</title>" in feed
+    assert "&amp;amp;" not in home + feed
 
 
 def test_a_picture_that_turns_active_leaves_an_incremental_build_too(repo: Path) -> None:

@@ -224,6 +224,14 @@ def _read(path: str) -> str:
         return ""  # the engine has read it already; we only want line numbers
 
 
+def _plain(value: object) -> str:
+    """A setting's text as written, even once ``escape_theme_texts`` has escaped it (a plugin
+    instance that sees one configuration twice)."""
+    if isinstance(value, markupsafe.Markup):
+        return value.unescape()
+    return str(value or "")
+
+
 def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool, words: Words) -> SiteSpec:
     """The core's view of ``mkdocs.yml``: the plugin's options, the site settings it uses, and
     the core's words in the site's language."""
@@ -232,11 +240,11 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
     links = config.validation.links
     return to_spec(
         options,
-        site_name=config.site_name or "",
+        site_name=_plain(config.site_name),
         site_url=config.site_url or "",
-        site_description=str(config.site_description or ""),
-        site_author=str(config.site_author or ""),
-        copyright=str(config.copyright or ""),
+        site_description=_plain(config.site_description),
+        site_author=_plain(config.site_author),
+        copyright=_plain(config.copyright),
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
         drafts=serving,
