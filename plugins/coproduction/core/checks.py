@@ -548,9 +548,10 @@ def check_addresses(claims: Iterable[tuple[str, str]], reserved: Mapping[str, st
     }
     problems = []
     for url, path in claims:
-        other = owners.get(folded(url))
+        key = folded(url)
+        other = owners.get(key)
         if other is None:
-            owners[folded(url)] = (url, path, (path,))
+            owners[key] = (url, path, (path,))
         elif other[0] == url:
             problems.append(
                 Problem(
