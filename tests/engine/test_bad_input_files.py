@@ -211,3 +211,20 @@ def test_check_and_a_real_build_agree_on_the_corpus_at_once(tmp_path: Path) -> N
     assert (check_code, build_code) == (1, 1)
     assert sorted(checked) == sorted(expected_lines(root, together))
     assert sorted(built_lines) == sorted(checked)
+
+
+def test_the_theme_s_folder_is_not_content_even_inside_docs(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site whose ``custom_dir`` is inside docs/ (``docs/overrides``, as some Material sites
+    have it): its templates and scripts are the theme's, not content, and not refused."""
+    config = copy.deepcopy(BASE_CONFIG)
+    config["theme"] = {**config["theme"], "custom_dir": "docs/overrides"}
+    files = {
+        **GOOD_FILES,
+        "docs/overrides/main.html": '{% extends "base.html" %}\n',
+        "docs/overrides/assets/extra.js": "console.log(1)\n",
+    }
+    write_site(repo, files, config)
+    code, lines, printed = check(repo, capsys)
+    assert (code, lines) == (0, []), printed

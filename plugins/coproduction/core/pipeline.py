@@ -173,10 +173,13 @@ def _other_files(
     docs: Sequence[ContentFile], added: Sequence[ContentFile], spec: SiteSpec, root: str
 ) -> tuple[set[str], list[Problem]]:
     """The files that are not pages and are not to be published (``src_uri``), with their
-    problems: a type that may run (``file_types``), or a name another file's folds to."""
+    problems: a type that may run (``file_types``), or a name another file's folds to. Files of
+    the theme's own folder (``custom_dir``), should it be inside docs/, are the theme's."""
     files: dict[str, ContentFile] = {}
+    theme = f"{spec.templates_dir.rstrip('/')}/" if spec.templates_dir else ""
     for file in (*added, *docs):  # a docs/ file a source folder's shadows is left out anyway
-        if not file.is_page:
+        # The theme's folder (custom_dir) inside docs/ holds templates, not content: its rule.
+        if not file.is_page and not (theme and file.path.startswith(theme)):
             files.setdefault(file.src_uri, file)
     refused, problems = check_file_types(files.values(), spec)
     kept = [f for f in files.values() if f.src_uri not in refused]
