@@ -31,9 +31,13 @@ from coproduction.core.text import (
     without_control,
 )
 from coproduction.core.theme_keys import check_theme_keys
+from coproduction.core.urls import folded, folded_difference, web_address
 
 __all__ = [
+    "check_addresses",
+    "check_config_texts",
     "check_easy_read",
+    "check_footer_links",
     "check_links",
     "check_term_easy_read",
     "check_urls",
@@ -461,7 +465,7 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                     "the page's Markdown file, like page: accessibility.md",
                 )
             )
-        elif not page and not re.match(r"^https?://", url):
+        elif not page and not web_address(url):
             problems.append(
                 Problem(
                     spec.config_file,
@@ -471,6 +475,47 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+_MARKUP_RE = re.compile(r"<[a-zA-Z/!?]|\bon[a-z]+\s*=", re.IGNORECASE)
+"""HTML, or an event handler (``onmouseover=``), in a setting that is text."""
+
+
+def _config_texts(spec: SiteSpec) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """The texts of the configuration that pages show: (what, its lines' names, value)."""
+    for name in ("site_name", "site_description", "site_author", "copyright"):
+        yield name, (name,), getattr(spec, name)
+    plugin = "plugins.coproduction"
+    for title, _, _ in spec.footer_links:
+        yield "a footer link's title", (f"{plugin}.footer_links",), title
+    for kind in spec.kinds:
+        key = f"{plugin}.kinds.{kind.key}"
+        yield f"the title of kind '{kind.key}'", (f"{key}.title", key), kind.title
+        yield f"the plural of kind '{kind.key}'", (f"{key}.plural", key), kind.plural
+    for tax in spec.taxonomies:
+        at = f"{plugin}.taxonomies.{tax.key}"
+        yield f"the title of taxonomy '{tax.key}'", (f"{at}.title", at), tax.title
+        yield f"the description of taxonomy '{tax.key}'", (f"{at}.description", at), tax.description
+        for term in tax.terms:
+            there = f"{at}.terms.{term.slug}"
+            yield f"the title of term '{term.slug}'", (f"{there}.title", there), term.title
+            yield f"the description of term '{term.slug}'", (f"{there}.description", there), term.description
+
+
+def check_config_texts(spec: SiteSpec) -> list[Problem]:
+    """HTML in a setting that pages show as text (``copyright``, titles, descriptions): it is
+    escaped wherever it is shown, so it would show as text, not run; named here, so that is no
+    surprise (Material prints ``copyright`` as HTML; here its entities, like ``&copy;``, work)."""
+    return [
+        Problem(
+            spec.config_file,
+            spec.line(*names),
+            f"{what} {quote(value)} holds HTML, which pages show as text, not run: write plain "
+            "text (put links under footer_links of the coproduction plugin)",
+        )
+        for what, names, value in _config_texts(spec)
+        if _MARKUP_RE.search(value)
+    ]
 
 
 def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
@@ -491,19 +536,40 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
     """Two files claiming one URL: the later of ``pages`` (the newer file, see
     ``sources.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
-    owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
+    return check_addresses(((page.url, page.path) for page in pages), reserved)
+
+
+def check_addresses(claims: Iterable[tuple[str, str]], reserved: Mapping[str, str]) -> list[Problem]:
+    """Files claiming one address, as (address, path): the later of two is blamed. Addresses
+    that differ only in case or accents' encoding (``urls.folded``) are one: hosts and computers
+    that fold names (Windows, macOS) serve, or write, one file for both."""
+    owners: dict[str, tuple[str, str, tuple[str, ...]]] = {
+        folded(url): (url, what, ()) for url, what in reserved.items()
+    }
     problems = []
-    for page in pages:
-        other = owners.get(page.url)
+    for url, path in claims:
+        key = folded(url)
+        other = owners.get(key)
         if other is None:
-            owners[page.url] = (page.path, (page.path,))
+            owners[key] = (url, path, (path,))
+        elif other[0] == url:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"the URL /{url} is already used by {other[1]}: rename or move this file",
+                    about=other[2],
+                )
+            )
         else:
             problems.append(
                 Problem(
-                    page.path,
+                    path,
                     1,
-                    f"the URL /{page.url} is already used by {other[0]}: rename or move this file",
-                    about=other[1],
+                    f"the URL /{unquote(url)} differs from /{unquote(other[0])}, used by {other[1]}, "
+                    f"only in {folded_difference(url, other[0])}, and some hosts and computers "
+                    "(Windows, macOS) take the two for one: rename or move this file",
+                    about=other[2],
                 )
             )
     return problems

@@ -91,6 +91,10 @@ class SiteSpec:
 
     site_name: str = ""
     site_url: str = ""
+    site_description: str = ""
+    site_author: str = ""
+    copyright: str = ""
+    """As written: the theme shows them as text (``copyright`` in every page's footer)."""
     docs_dir: str = "docs"
     """The docs folder, relative to the folder holding the configuration file."""
     use_directory_urls: bool = True
@@ -137,6 +141,12 @@ class SiteSpec:
     nav_absolute_from_docs: bool = False
     """Nav entries starting with ``/`` name files from ``docs/`` (``validation.nav.absolute_links:
     relative_to_docs``); otherwise they lead elsewhere and are not checked."""
+    theme_links: tuple[tuple[str, str], ...] = ()
+    """Addresses of the theme's settings that it prints into links (``extra.social``'s,
+    ``extra.alternate``'s, ``extra.homepage``): (setting, address as written)."""
+    publish_files: tuple[str, ...] = ()
+    """Files of the content folders published although of a type that may run (``*.js``,
+    ``*.html``): paths from the folder holding the configuration file, ``*`` as a wildcard."""
     templates_dir: str = ""
     """The site's own templates (the theme's ``custom_dir``, ``overrides``), from the folder holding
     the configuration file; empty if none. Links in them to the site's pages are checked."""

@@ -23,6 +23,7 @@ from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.core.urls import unsafe_link
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -39,7 +40,14 @@ from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.language import search_settings, toc_settings
-from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
+from coproduction.mkdocs_plugin.options import (
+    CoproductionConfig,
+    config_root,
+    drop_theme_links,
+    escape_theme_texts,
+    make_spec,
+    without_entries,
+)
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
@@ -155,6 +163,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
+        escape_theme_texts(config)
+        # Links a browser would run stay out of the pages (the pipeline reports them).
+        if config.nav:
+            config.nav = without_entries(config.nav, unsafe_link)
+        drop_theme_links(config, unsafe_link)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.

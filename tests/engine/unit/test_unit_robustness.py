@@ -13,12 +13,13 @@ import pytest
 from unit_support import SPEC
 
 from coproduction.core.active_content import strip_active
-from coproduction.core.authors import read_authors, safe_address
+from coproduction.core.authors import read_authors
 from coproduction.core.checks import heading_text
 from coproduction.core.frontmatter import FrontMatter, parse_yaml, split
 from coproduction.core.sources import Screen, list_files
 from coproduction.core.text import control_character, quote, shorten, show, suggest, without_control
 from coproduction.core.theme_keys import check_theme_keys, find_template
+from coproduction.core.urls import safe_address
 
 # --- Text in messages -----------------------------------------------------------------------
 
