@@ -570,7 +570,11 @@ CASES: tuple[Case, ...] = (
             built=("a/",),
         )
         for name, body, said in (
-            ("attr-list-onclick", '[Open](guidance/good.md){onclick="alert(1)"}\n', ((6, ON.format("onclick", "a")),)),
+            (
+                "attr-list-onclick",
+                '[Open](guidance/good.md){onclick="alert(1)"}\n',
+                ((6, ON.format("onclick", "a")),),
+            ),
             ("attr-list-href", '[Open](guidance/good.md){href="javascript:alert(1)"}\n', ((6, JAVASCRIPT),)),
             (
                 "attr-list-onerror",

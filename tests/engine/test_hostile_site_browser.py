@@ -13,6 +13,7 @@ import copy
 from pathlib import Path
 
 from bad_input import CASES, EXTENSIONS, GOOD
+
 from browser import chromium, html_pages, new_context, serve, site_path
 from conftest import BASE_CONFIG, build_site, page, plugin_options, write_site
 

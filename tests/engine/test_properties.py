@@ -224,19 +224,23 @@ class _Outside(HTMLParser):
             )
             # As browsers read an address: tabs and line breaks anywhere, spaces at the ends, dropped.
             plain = re.sub(r"[\t\n\r]", "", value or "").strip(_C0_AND_SPACE).lower()
-            scheme = re.match(r"([a-z][a-z0-9+.-]*):", plain)
             if name not in allowed:
                 self.found.append(f"{tag} {name}")
-            elif name in ("href", "src") and scheme and scheme.group(1) not in URL_SCHEMES:
+            elif _refused(tag, name, plain):
                 self.found.append(f"{tag} {name}={value!r}")
-            elif (tag, name) == ("img", "src") and (scheme or plain.startswith("//")):
-                self.found.append(f"{tag} {name}={value!r}")
-            elif (tag, name) == ("iframe", "src") and not plain.startswith("https://allowed.example/"):
-                self.found.append(f"{tag} {name}={value!r}")
-            elif (tag, name) == ("input", "type") and plain not in ("checkbox", "radio"):
-                self.found.append(f"{tag} {name}={value!r}")
-            elif name == "style" and plain.replace("text-align:", "").count(":"):
-                self.found.append(f"{tag} {name}={value!r}")
+
+
+def _refused(tag: str, name: str, plain: str) -> bool:
+    """Whether an allowed attribute's value (as browsers read it) is outside the allow-list."""
+    scheme = re.match(r"([a-z][a-z0-9+.-]*):", plain)
+    elsewhere = scheme is not None or plain.startswith("//")
+    return (
+        (name in ("href", "src") and scheme is not None and scheme.group(1) not in URL_SCHEMES)
+        or ((tag, name) == ("img", "src") and elsewhere)
+        or ((tag, name) == ("iframe", "src") and not plain.startswith("https://allowed.example/"))
+        or ((tag, name) == ("input", "type") and plain not in ("checkbox", "radio"))
+        or (name == "style" and ":" in plain.replace("text-align:", ""))
+    )
 
 
 def outside_allow_list(page_html: str) -> list[str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
-import itertools
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -165,7 +165,9 @@ def _known_terms(known: tuple[str, ...]) -> str:
     """The known terms, for a message: a few, and how many more, in a large taxonomy."""
     if len(known) <= _MOST_TERMS_SHOWN:
         return ", ".join(known)
-    return f"{', '.join(known[:_MOST_TERMS_SHOWN])} and {len(known) - _MOST_TERMS_SHOWN} more (see mkdocs.yml)"
+    return (
+        f"{', '.join(known[:_MOST_TERMS_SHOWN])} and {len(known) - _MOST_TERMS_SHOWN} more (see mkdocs.yml)"
+    )
 
 
 _MOST_TERMS_SHOWN = 10
@@ -365,7 +367,9 @@ def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str
         )
         body = without_control(body)
     if might_hold_more(body, spec.markdown_extensions):
-        for removed in find_removed(body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed):
+        for removed in find_removed(
+            body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed
+        ):
             times = f" ({removed.count} times on this page)" if removed.count > 1 else ""
             line = fm.body_line + body.count("\n", 0, removed.offset)
             problems.append(Problem(fm.path, line, removed.message + times))

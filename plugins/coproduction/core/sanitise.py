@@ -277,7 +277,10 @@ def _value_message(tag: str, name: str, value: str, embeds_allowed: Collection[s
             f"the {scheme[:20]}: address is left out of the page: links lead to this site's pages "
             "and files, web addresses (https://...), mailto: and tel: only. Use one of those"
         )
-    return f"the {name[:30]}= attribute of <{tag[:30]}> is left out of the page: its value is not allowed. Remove it"
+    return (
+        f"the {name[:30]}= attribute of <{tag[:30]}> is left out of the page: its value is not "
+        "allowed. Remove it"
+    )
 
 
 def _attribute_message(tag: str, name: str) -> str:
@@ -333,7 +336,13 @@ def find_removed(
                 text = value or ""
                 message = _value_message(tag, name, text, embeds_allowed)
                 scheme = _scheme(text)
-                _say(said, message, lambda v=text, s=scheme, n=name: finder.first(v[:40], f"{s}:" if s else "", f"{n}=", "]("))
+                _say(
+                    said,
+                    message,
+                    lambda v=text, s=scheme, n=name: finder.first(
+                        v[:40], f"{s}:" if s else "", f"{n}=", "]("
+                    ),
+                )
             else:
                 _say(said, _attribute_message(tag, name), lambda n=name: finder.first(f"{n}=", f"{n} =", n))
     found = [Removed(message, offset, count) for message, (offset, count) in said.items()]
