@@ -33,6 +33,7 @@ __all__ = [
     "find_removed",
     "might_hold_more",
     "sanitise",
+    "without_open_tags",
 ]
 
 # --- The allow-list ----------------------------------------------------------------------
@@ -153,6 +154,23 @@ def _embed_host(url: str, allowed: Collection[str]) -> str:
     if parts.scheme != "https" or "@" in parts.netloc or host not in allowed:
         return ""
     return host
+
+
+_MOST_OPEN = 100
+"""How many "<" may follow a page's last ">" before they are written as text (``&lt;``)."""
+
+
+def without_open_tags(text: str) -> str:
+    """``text`` with the "<" after its last ">" written as ``&lt;`` when there are many.
+
+    None of them starts a tag (nothing closes one), so Markdown shows them as text anyway,
+    but its HTML parser takes the square of the text's length to find that out ("<a "
+    16,000 times: 19 s). A few are left as they are: in a code span, ``&lt;`` shows as written.
+    """
+    last = text.rfind(">")
+    if text.count("<", last + 1) <= _MOST_OPEN:
+        return text
+    return text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
 
 
 # --- Which pages need a look -------------------------------------------------------------
@@ -309,12 +327,7 @@ def find_removed(
     markdown_text: str, extensions: Iterable[Any], configs: Mapping[str, Any], embeds_allowed: Collection[str]
 ) -> list[Removed]:
     """What the sanitiser leaves out of the HTML this Markdown makes, one per kind, in text order."""
-    # A "<" after the last ">" starts no tag, and costs Markdown's HTML parser the square of
-    # the text ("<a " 30,000 times): written as text, it makes the same HTML at once.
-    last = markdown_text.rfind(">")
-    tail = markdown_text[last + 1 :]
-    converted = markdown_text[: last + 1] + tail.replace("<", "&lt;") if "<" in tail else markdown_text
-    before_html = _convert(converted, extensions, configs)
+    before_html = _convert(markdown_text, extensions, configs)
     after_html = sanitise(before_html, embeds_allowed)
     before, after = _Elements(before_html).found, _Elements(after_html).found
     tags_left = Counter(tag for tag, _ in after)
