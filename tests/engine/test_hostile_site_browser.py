@@ -20,7 +20,11 @@ from conftest import BASE_CONFIG, build_site, page, plugin_options, write_site
 HOSTILE = [case for case in CASES if case.kind == "active"]
 EXCERPT = (
     "A post ![chart](x.png){onerror=\"alert('excerpt')\"} with [a link](guide.md){onclick=alert(3)} "
-    "and <svg><script>alert(4)</script></svg>.\n\n<!-- more -->\n\nThe rest.\n"
+    "and <svg><script>alert(4)</script></svg>.\n\n<!-- more -->\n\nThe rest.\n\n"
+    # Headings reach the theme's table of contents, which is not content: escaped there.
+    "## A &lt;img src=x onerror=alert(5)&gt;\n\n"
+    '## B { data-toc-label="&lt;img src=x onerror=alert(6)&gt;" }\n\n'
+    "## C { data-toc-label='<img src=x onerror=alert(7)>' }\n"
 )
 
 
