@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -131,8 +132,11 @@ class SiteSpec:
     ``template:`` and ``icon:`` are not checked against it."""
     embeds_allowed: tuple[str, ...] = ()
     """Hosts whose ``<iframe>`` a page may hold (``www.youtube-nocookie.com``)."""
-    fenced_code: bool = True
-    """The site's Markdown reads fenced code blocks (what is fenced is code, not HTML)."""
+    markdown_extensions: tuple[Any, ...] = ()
+    """The site's Markdown extensions (``markdown_extensions``): a page that could hold what
+    the sanitiser leaves out is converted with them, to say what it leaves out."""
+    markdown_configs: tuple[tuple[str, Any], ...] = ()
+    """Their settings, by extension."""
     nav: tuple[str, ...] = ()
     """What each entry of the configuration's ``nav`` leads to, as written (``guidance/index.md``,
     ``https://...``); empty without a ``nav``. Lines are in ``lines`` as ``nav:<entry>``."""

@@ -199,18 +199,6 @@ class CoproductionConfig(Config):
     ``.js``, an SVG with a script): paths from the folder of ``mkdocs.yml``, ``*`` a wildcard."""
 
 
-_FENCES = frozenset(
-    {
-        "fenced_code",
-        "markdown.extensions.fenced_code",
-        "extra",
-        "markdown.extensions.extra",
-        "pymdownx.superfences",
-    }
-)
-"""Markdown extensions that read fenced code blocks."""
-
-
 def config_root(config: MkDocsConfig) -> str:
     """The folder holding ``mkdocs.yml``: source folders and the authors file are relative to it."""
     return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
@@ -265,8 +253,9 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
             if config.theme.custom_dir
             else ""
         ),
-        fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
         theme_links=theme_links(config),
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=tuple(config.mdx_configs.items()),
     )
 
 

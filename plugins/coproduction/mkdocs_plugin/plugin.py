@@ -21,6 +21,7 @@ from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
+from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
 from coproduction.core.urls import unsafe_link
@@ -296,16 +297,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take a post's excerpt from its rendered page; give a generated page the title and
+        """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
+        out), then take a post's excerpt from it; give a generated page the title and
         description search should find (event: `page_content`)."""
         if self.site is None:
             return html
         indexes = self.site.indexes
+        if (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
+            return search_entry(made)  # ours; the listing replaces it after search has read it
+        html = sanitise(html, self.site.spec.embeds_allowed)
         record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
-        elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            return search_entry(made)  # the listing replaces it after search has read it
         return html
 
     @timed
