@@ -226,7 +226,7 @@ def _paragraph_without_open_brackets(text: str) -> str:
         # encloses nothing: Markdown reads past it).
         found: list[int] = []
         ends: list[int] = []
-        for start, end, read in sorted(p for p in pairs if p[2]):
+        for start, end, _ in sorted(p for p in pairs if p[2]):
             while ends and ends[-1] < start:
                 ends.pop()
             if len(ends) >= _DEEPEST:
