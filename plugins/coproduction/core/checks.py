@@ -19,7 +19,12 @@ from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
 from coproduction.core.records import Author, PageRecord, Problem, Source
-from coproduction.core.sanitise import find_removed, might_hold_more, without_open_tags
+from coproduction.core.sanitise import (
+    find_removed,
+    might_hold_more,
+    without_open_brackets,
+    without_open_tags,
+)
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 from coproduction.core.text import (
@@ -354,7 +359,7 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
 
 def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str:
     """The page's Markdown as the engine gets it: without control characters (one problem,
-    on the first), and with a flood of unclosed tags written as text. What the sanitiser
+    on the first), and with a flood of unclosed tags or brackets written as text. What the sanitiser
     will leave out of its HTML is a problem too, one per kind, on the line it is first found."""
     body = fm.body
     found = find_control(body)
@@ -370,7 +375,7 @@ def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str
             )
         )
         body = without_control(body)
-    body = without_open_tags(body)
+    body = without_open_brackets(without_open_tags(body))
     if might_hold_more(body, spec.markdown_extensions):
         for removed in find_removed(
             body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed
