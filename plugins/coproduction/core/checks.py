@@ -184,6 +184,14 @@ _MOST_TERM_PROBLEMS = 5
 """A taxonomy of a page says at most this many problems one by one; the last counts the rest."""
 
 
+def _say_the_rest(problems: list[Problem], message: str) -> None:
+    """Put ``message`` (how many more of one kind of problem a page has) in place of the last
+    of ``problems`` said one by one, at its line: a page says each kind of problem a few
+    times, then counts the rest, whatever its size."""
+    last = problems[-1]
+    problems[-1] = Problem(last.path, last.line, message)
+
+
 def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple[str, ...]:
     known = tax.slugs
     known_set = set(known)
@@ -226,10 +234,8 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 )
             )
     if wrong > _MOST_TERM_PROBLEMS:
-        last = said[-1]
-        said[-1] = Problem(
-            last.path,
-            last.line,
+        _say_the_rest(
+            said,
             f"{wrong - _MOST_TERM_PROBLEMS + 1} more {tax.key} terms from this line on are not known "
             f"terms: use those of mkdocs.yml ({_known_terms(known)})",
         )
@@ -749,10 +755,8 @@ def check_links(
                 )
             )
         if broken > _MOST_LINK_PROBLEMS:
-            last = problems[-1]
-            problems[-1] = Problem(
-                last.path,
-                last.line,
+            _say_the_rest(
+                problems,
                 f"{broken - _MOST_LINK_PROBLEMS + 1} more links from this line on lead to no file of "
                 "this site: fix them like those above",
             )
