@@ -69,6 +69,17 @@ class GeneratedPage:
     author_page: AuthorPage | None = None
     section: Section | None = None
 
+    @property
+    def in_nav(self) -> bool:
+        """Whether a navigation the engine makes itself (a site without ``nav:``) lists this
+        page: the first page of an overview, section, archive or the authors, never a term,
+        combination, year, author or later page. Every page draws that navigation, so a
+        page for each term in it made the build grow with the square of the terms."""
+        return self.kind in _NAV_KINDS and (self.listing is None or self.listing.number == 1)
+
+
+_NAV_KINDS = frozenset({"overview", "blog", "section", "archive-index", "authors"})
+
 
 @dataclass(slots=True)
 class Indexes:
