@@ -54,7 +54,9 @@ __all__ = [
     "suggest",
 ]
 
-_OUR_KEYS = ("title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source")
+_OUR_KEYS = (
+    "title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source", "checked_by",
+)  # fmt: skip
 _SOURCE_KEYS = ("title", "author", "published", "where", "url")
 # An ATX "# Title" or a setext "Title" underlined with "===".
 _HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
@@ -481,11 +483,38 @@ def make_record(
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),
         easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
         source=_source(fm, problems),
+        checked_by=_checked_by(fm, problems),
         meta=data,
         body=body,
         body_line=fm.body_line,
     )
     return record, problems
+
+
+def _checked_by(fm: FrontMatter, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """``checked_by:``: who checked an Easy Read page, and when (a list of name and date)."""
+    value = fm.data.get("checked_by")
+    if value is None:
+        return ()
+    fix = "write it as a list, like checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]"
+    if not isinstance(value, list):
+        problems.append(Problem(fm.path, fm.line("checked_by"), f"checked_by should be a list: {fix}"))
+        return ()
+    found = []
+    for item in value:
+        name = item.get("name") if isinstance(item, dict) else None
+        date = parse_date(item.get("date")) if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip() or date is None:
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line("checked_by"),
+                    f"each checker needs a name and a date (YYYY-MM-DD): {fix}",
+                )
+            )
+            continue
+        found.append((without_control(name.strip()), date.isoformat()))
+    return tuple(found)
 
 
 def _a(title: str) -> str:

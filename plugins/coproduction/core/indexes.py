@@ -119,6 +119,9 @@ class Indexes:
                     self.standard_versions.setdefault(
                         entry.term.easy_read, Version(entry.term.title, entry.url)
                     )
+        for name in self.standard_versions:
+            if (easy := self.by_src_uri.get(name)) is not None:
+                easy.is_easy_read = True  # listings mark it
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
         self._site_feed = ((self.spec.site_name, "feed.xml"),)

@@ -22,6 +22,7 @@ from coproduction.core.checks import (
     link_targets,
     make_record,
 )
+from coproduction.core.easy_read import check_easy_read_kinds, check_easy_read_pages, difficult_words
 from coproduction.core.excerpts import MORE, markdown_word_count
 from coproduction.core.file_types import check_file_types
 from coproduction.core.frontmatter import read_text, split
@@ -235,6 +236,17 @@ def _blog_settings(spec: SiteSpec, indexes: Indexes, root: str) -> list[Problem]
     return problems
 
 
+def _easy_read(indexes: Indexes) -> list[Problem]:
+    """The Easy Read rules, on the pages that are the ``easy_read:`` target of another."""
+    pages = [p for p in indexes.pages if p.is_easy_read]
+    if not pages:
+        return []
+    glossary = indexes.by_src_uri.get(indexes.spec.glossary)
+    words = difficult_words(glossary, indexes.spec.easy_read_words)
+    twins = {p.easy_read: p for p in indexes.pages if p.easy_read}
+    return check_easy_read_pages(pages, words, glossary) + check_easy_read_kinds(pages, twins)
+
+
 def run(
     spec: SiteSpec,
     root: str,
@@ -288,6 +300,7 @@ def run(
     indexes = build_indexes(_oldest_first_by_address(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
+    problems += _easy_read(indexes)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
     problems += check_config_texts(spec) + check_theme_links(spec)
     known = {f.src_uri for f in (*docs, *added)}

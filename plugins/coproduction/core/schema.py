@@ -51,6 +51,16 @@ def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
             "pattern": r"\.md$",
             "description": say(words.SCHEMA_EASY_READ),
         },
+        "checked_by": {
+            "type": "array",
+            "description": say(words.SCHEMA_CHECKED_BY),
+            "items": {
+                "type": "object",
+                "required": ["name", "date"],
+                "additionalProperties": False,
+                "properties": {"name": {"type": "string"}, "date": _DATE},
+            },
+        },
         "source": {
             "type": "object",
             "description": say(words.SCHEMA_SOURCE),

@@ -110,6 +110,10 @@ class SiteSpec:
     feed_items: int = 20
     footer_links: tuple[tuple[str, str, str], ...] = ()
     """(title, page's name from docs/ or a source folder, or "", http(s) address or "")."""
+    glossary: str = "glossary.md"
+    """The glossary page (from docs/): Easy Read pages link difficult words to it."""
+    easy_read_words: tuple[str, ...] | None = None
+    """Words an Easy Read page must explain or link to the glossary; None: the glossary's terms."""
     future_posts: bool = False
     feeds: bool = True
     drafts: bool = False

@@ -41,6 +41,7 @@ SCHEMA_AUTHORS = "For dated kinds: ids from {file} of who wrote this page."
 SCHEMA_DRAFT = "Kept out of the published site while true."
 SCHEMA_REVIEWED = "When the page was last checked (YYYY-MM-DD)."
 SCHEMA_EASY_READ = "Path from docs/ of this page's Easy Read version."
+SCHEMA_CHECKED_BY = "Who checked this Easy Read page (people with learning disabilities), and when."
 SCHEMA_SOURCE = "The work this page summarises."
 SCHEMA_THEME = "A setting of the theme."
 KINDS = tuple(word for kind in DEFAULT_KINDS for word in (kind.title, kind.plural))
@@ -77,6 +78,7 @@ CORE_WORDS = (
     SCHEMA_DRAFT,
     SCHEMA_REVIEWED,
     SCHEMA_EASY_READ,
+    SCHEMA_CHECKED_BY,
     SCHEMA_SOURCE,
     SCHEMA_THEME,
     *KINDS,

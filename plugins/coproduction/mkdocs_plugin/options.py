@@ -189,6 +189,13 @@ class CoproductionConfig(Config):
     """Publish posts dated after the build date (``SOURCE_DATE_EPOCH``, else today)."""
     feeds = c.Type(bool, default=True)
 
+    # Easy Read pages (the easy_read: targets of pages and terms)
+    glossary = c.Type(str, default="glossary.md")
+    """The glossary page, from docs/: Easy Read pages link difficult words to it."""
+    easy_read_words = c.Optional(c.ListOfItems(c.Type(str)))
+    """Words an Easy Read page must explain or link to the glossary (default: the glossary's
+    terms, its ``##`` headings)."""
+
     # Exports
     cross_index = c.Type(bool, default=True)
 
@@ -340,6 +347,8 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         items_per_page=options.items_per_page,
         feed_items=options.feed_items,
         footer_links=tuple((link.title, link.page.lstrip("/"), link.url) for link in options.footer_links),
+        glossary=options.glossary.lstrip("/"),
+        easy_read_words=None if options.easy_read_words is None else tuple(options.easy_read_words),
         future_posts=options.future_posts,
         feeds=options.feeds,
         embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),

@@ -19,6 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 from coproduction.core import pipeline
 from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
+from coproduction.core.easy_read import layout
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
@@ -26,6 +27,8 @@ from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
 from coproduction.core.tables import wrap_tables
 from coproduction.core.urls import unsafe_link
+from coproduction.mkdocs_plugin.easy_read import TEMPLATE as EASY_READ_TEMPLATE
+from coproduction.mkdocs_plugin.easy_read import EasyReadBreaks
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -109,6 +112,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.incremental: Incremental | None = None
         self.heap = Heap()
         """Keeps full garbage collections off what the build holds to its end (see ``heap``)."""
+        self.breaks = EasyReadBreaks()
+        """Line breaks kept as lines, on Easy Read pages only (set per page in ``page_markdown``)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -180,6 +185,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self.breaks not in config.markdown_extensions:
+            config.markdown_extensions.append(self.breaks)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -286,8 +293,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None:
             page.meta = theme_meta(record.meta, record.title, record.description)
+            if record.is_easy_read:  # the plugin's choice: no front matter to forget
+                page.meta["template"] = EASY_READ_TEMPLATE
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
             page.meta = theme_meta({}, made.title, made.description)
+        # MkDocs makes the page's Markdown converter next, with this page's setting.
+        self.breaks.active = record is not None and record.is_easy_read
         return markdown
 
     # Last, so the excerpt holds what every other plugin made of the page.
@@ -308,6 +319,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Ours, after the sanitiser: the region's role, name and tabindex are not the page's.
         assert self.words is not None  # set with the site, in configure
         html = wrap_tables(html, self.words.t("Table: {name}"), record.title if record else page.title or "")
+        if record is not None and record.is_easy_read:
+            html = layout(html)  # each picture beside its words
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
         return html
@@ -350,6 +363,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         incremental builds (event: `page_context`)."""
         if self.renderer is not None:
             self.renderer.page_content(page, config)
+            if (view := self.renderer.easy_read(page)) is not None:
+                context["cp_easy_read"] = view  # coproduction/easy-read.html's view data
         if self.incremental is not None:
             self.incremental.page_built(page, config)
         return context

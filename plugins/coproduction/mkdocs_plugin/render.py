@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from coproduction.core.blog import Listing, Section
+from coproduction.core.easy_read import EasyReadView, easy_read_view
 from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
@@ -409,8 +410,12 @@ class Renderer:
             template, _ = CONTEXTS[made.kind]
             context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config}
             return self.render(template, context, **_context(made, indexes))
-        title, header, footer = self._additions(page, record, config)
         content = page.content or ""
+        if record.is_easy_read:
+            # Its page template (``coproduction/easy-read.html``) shows the title and the rest.
+            end = _h1_end(content)
+            return content[end:] if end >= 0 and content.lstrip().startswith("<h1") else content
+        title, header, footer = self._additions(page, record, config)
         section = indexes.landings.get(record.src_uri)
         if section is not None:  # a section's landing page: its list under its text
             template, _ = CONTEXTS["blog" if section.dated else "section"]
@@ -423,6 +428,11 @@ class Renderer:
         if not header:
             return content + footer
         return "".join((content[:end], header, content[end:], footer))
+
+    def easy_read(self, page: Page) -> EasyReadView | None:
+        """The view data of an Easy Read page's template; None for any other page."""
+        record = self.indexes.by_src_uri.get(page.file.src_uri)
+        return easy_read_view(record, self.indexes) if record is not None and record.is_easy_read else None
 
     def release(self, page: Page) -> None:
         """Give the page back the content it had before ``page_content``, now that it is
