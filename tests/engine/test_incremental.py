@@ -70,7 +70,11 @@ def _files() -> dict[str, str | bytes]:
             "Read [the first post](../posts/one.md) and see ![a chart](../chart.png).\n",
         ),
         "docs/easy/a.md": page(
-            {"title": "Sharing power: Easy Read", "barriers": ["power"]}, "Short words.\n"
+            {"title": "Sharing power: Easy Read", "barriers": ["power"]}, "![A chart](../chart.png)\nShort words.\n"
+        ),
+        # An Easy Read page only while another page's front matter names it (``easy_read_named``).
+        "docs/easy/b.md": page(
+            {"title": "Our guides: Easy Read", "barriers": []}, "![A chart](../chart.png)\nOne line.\nTwo lines.\n"
         ),
         "docs/chart.png": PNG,
         "docs/files/form.pdf": PDF,
@@ -303,12 +307,30 @@ def tool_added(root: Path, n: int) -> None:
     )
 
 
+def easy_read_named(root: Path, n: int) -> None:
+    """A page names its Easy Read version, or stops: that page's layout (its template, its
+    line breaks) and the pages that list it change, not the page's own file."""
+    meta, _ = _front(root, "docs/guidance/index.md")
+    _set_front(root, "docs/guidance/index.md", easy_read=None if meta.get("easy_read") else "easy/b.md")
+
+
+def easy_read_home(root: Path, n: int) -> None:
+    """The home page names its Easy Read version, or stops: every Easy Read page links to it."""
+    home = root / "docs/index.md"
+    meta, _ = _front(root, "docs/index.md") if home.exists() else ({}, "")
+    if meta.get("easy_read"):
+        home.write_text(page({"title": "Home", "barriers": []}, "Welcome.\n"), encoding="utf-8")
+    else:
+        home.write_text(page({"title": "Home", "barriers": [], "easy_read": "easy/b.md"}, "Welcome.\n"), encoding="utf-8")
+
+
 EDITS: dict[str, Callable[[Path, int], None]] = {
     f.__name__: f
     for f in (
         body_edit, excerpt_edit, title_change, term_added, term_removed, date_moved, post_renamed,
         post_deleted, post_added, author_added, author_renamed, term_title_changed, template_overridden,
         guide_linked, saved_unchanged, story_added, another_story, story_retitled, landing_edited, tool_added,
+        easy_read_named, easy_read_home,
     )
 }  # fmt: skip
 
@@ -353,6 +375,28 @@ def test_an_edit_rebuilds_only_the_pages_that_show_it(
     # A template every page uses: every page.
     template_overridden(tmp_path, 1)
     assert _same_as_clean(tmp_path, "template") == _pages(tmp_path / "site")
+
+
+def test_an_easy_read_page_is_redone_when_another_pages_front_matter_makes_it_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _start(tmp_path, monkeypatch)
+    b = tmp_path / "site/easy/b/index.html"
+    assert "cp-er-block" not in b.read_text(encoding="utf-8")  # an ordinary page
+    easy_read_named(tmp_path, 0)  # guidance/index.md: easy_read: easy/b.md; b's file unchanged
+    rebuilt = _same_as_clean(tmp_path, "easy_read named")
+    assert {"easy/b/index.html", "guidance/index.html"} <= rebuilt
+    html = b.read_text(encoding="utf-8")
+    assert 'class="md-content cp-er"' in html and "One line.<br>" in html
+    # The home page names b its Easy Read version: page a, another Easy Read page, links to it.
+    easy_read_home(tmp_path, 0)
+    assert "easy/a/index.html" in _same_as_clean(tmp_path, "Easy Read home")
+    assert 'href="../../easy/b/"' in (tmp_path / "site/easy/a/index.html").read_text(encoding="utf-8")
+    # Named no more: an ordinary page again.
+    easy_read_named(tmp_path, 1)
+    easy_read_home(tmp_path, 1)
+    assert "easy/b/index.html" in _same_as_clean(tmp_path, "easy_read dropped")
+    assert "cp-er-block" not in b.read_text(encoding="utf-8")
 
 
 def test_a_page_deleted_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -56,7 +56,7 @@ SPEC = SiteSpec(
 )
 KNOWN_KEYS = (
     "title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source",
-    "barriers", "template", "icon", "hide", "search", "tags", "subtitle",
+    "checked_by", "barriers", "template", "icon", "hide", "search", "tags", "subtitle",
 )  # fmt: skip
 
 # --- Strategies -----------------------------------------------------------------------------

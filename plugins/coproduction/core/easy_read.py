@@ -46,6 +46,7 @@ _ALT_RE = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IG
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _MARKS_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)")
 _TAG_RE = re.compile(r"<[^>]+>")
+_STARTS_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]\s|\d+[.)]\s|\|)")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’-][A-Za-z0-9\u00C0-\u024F]+)*")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -209,6 +210,15 @@ def _check_page(page: PageRecord, words: Collection[str], glossary: PageRecord |
         text_lines = block
         if _picture_only(first):
             text_lines = block[1:]
+            if _STARTS_LIST_RE.match(text_lines[0].text):
+                problems.append(
+                    Problem(
+                        page.path,
+                        text_lines[0].number,
+                        "a list or table right under a picture is read as text: leave an empty "
+                        "line between the picture and the list",
+                    )
+                )
         elif not picture_before:
             problems.append(
                 Problem(
@@ -245,28 +255,34 @@ def _check_page(page: PageRecord, words: Collection[str], glossary: PageRecord |
 
 
 def _check_words(page: PageRecord, body: str, words: Collection[str], glossary: PageRecord | None) -> list[Problem]:
-    """Difficult words used but neither explained on the page nor linked to the glossary."""
+    """Difficult words used but neither explained on the page nor linked to the glossary.
+
+    Read in the text a reader sees (pictures' alt text, links' words; not their addresses).
+    Explained: in bold (``**ally**``), or followed by "means", "is" or "are".
+    """
     if not words:
         return []
-    text = _COMMENT_RE.sub("", body)
-    lowered = text.casefold()
-    glossary_links = " ".join(
+    source = _COMMENT_RE.sub("", body)
+    glossary_name = posixpath.basename(glossary.src_uri) if glossary is not None else None
+    linked = " ".join(
         m.group(1).casefold()
-        for m in _LINK_RE.finditer(text)
-        if glossary is not None and posixpath.basename(m.group(2).split("#")[0]) == posixpath.basename(glossary.src_uri)
+        for m in _LINK_RE.finditer(source)
+        if glossary_name and posixpath.basename(m.group(2).split("#")[0]) == glossary_name
     )
+    text = _LINK_RE.sub(r"\1", _IMAGE_RE.sub(r"\1", source)).casefold()
     problems = []
     for word in words:
-        forms = _forms(word)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-        first = pattern.search(lowered)
-        if first is None:
+        forms = "|".join(re.escape(f) for f in _forms(word))
+        used = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+        first = used.search(text)
+        if first is None or used.search(linked):
             continue
-        if pattern.search(glossary_links):
+        explained = re.compile(
+            rf"\*\*(?:{forms})\*\*|(?<![\w-])(?:{forms})\*{{0,2}},?(?: which)? (?:means|is|are) "
+        )
+        if explained.search(text):
             continue
-        if any(f"**{f}**" in lowered or f"{f} means" in lowered or f"{f} is " in lowered.replace("**", "") for f in forms):
-            continue
-        line = page.body_line + lowered.count("\n", 0, first.start())
+        line = page.body_line + text.count("\n", 0, first.start())
         problems.append(
             Problem(
                 page.path,

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from coproduction.core.blog import Archive, AuthorPage, Listing, Section
 from coproduction.core.checks import link_targets
+from coproduction.core.easy_read import easy_read_view
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord, digest
 from coproduction.core.taxonomy import Grouped, TaxonomyIndex
@@ -79,8 +80,8 @@ class _Views:
             lambda: digest(
                 page.src_uri, page.path, page.url, page.title, page.description, page.kind, page.kind_name,
                 page.dated, page.landing, _plain(page.terms), page.date, page.authors, page.draft,
-                page.reviewed, page.easy_read, page.source, _plain(page.meta), page.reading_time,
-                page.excerpt_digest,
+                page.reviewed, page.easy_read, page.is_easy_read, page.source, _plain(page.meta),
+                page.reading_time, page.excerpt_digest,
             ),
         )  # fmt: skip
 
@@ -192,7 +193,8 @@ def _content(
     page: PageRecord, indexes: Indexes, views: _Views, known: Collection[str], absolute_from_docs: bool
 ) -> str:
     """What a content page shows: its own source, and of other pages its related list, the
-    posts either side, its Easy Read or standard version, its authors, whether the files
+    posts either side, its Easy Read or standard version (and, on an Easy Read page, the other
+    Easy Read pages it links to), its authors, whether the files
     its links lead to exist (MkDocs rewrites a link only to a file it has), and on a
     section's landing page the first page of its list."""
     blog = indexes.blog
@@ -212,7 +214,7 @@ def _content(
         page.source_digest, views.record(page), [views.record(r) for r in indexes.related.get(page.url, ())],
         [views.value(r) for r in neighbours], views.value(easy_read),
         views.value(indexes.standard_versions.get(page.src_uri)), _plain(people), links,
-        indexes.feeds_for(page.src_uri), listed,
+        indexes.feeds_for(page.src_uri), listed, _plain(easy_read_view(page, indexes)),
     )  # fmt: skip
 
 
