@@ -21,7 +21,19 @@ from playwright.sync_api import Browser
 
 import site_content
 from browser import axe_every_page, reading_problems, report, serve, served, site_path
-from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, Built, build_site, page, write_files, write_site
+from conftest import (
+    AUTHORS,
+    BASE_CONFIG,
+    HANG,
+    REPO,
+    Built,
+    build_site,
+    page,
+    plugin_options,
+    write_files,
+    write_site,
+)
+from easy_read_layout import easy_read_problems
 
 
 def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[str, str]:
@@ -68,10 +80,33 @@ FILES: dict[str, str | bytes] = {
         | Meet | Everyone |
         """,
     ),
+    # Easy Read pages: a guide's and a term's, each picture beside its words (issue 24).
     "docs/easy-read/guide.md": page(
-        {"title": "Easy Read: a guide", "barriers": [], "kind": "guide"},
-        "This is the Easy Read version of [the guide](../guide.md).\n\n## What is it?\n\nIt is a guide.\n",
+        {"title": "Easy Read: a guide", "barriers": ["power"], "kind": "guide"},
+        """\
+        ![Two people talking](talk.svg)
+        This is the Easy Read version of [the guide](../guide.md).
+        It is short.
+
+        ## What is it?
+
+        ![Two people talking](talk.svg)
+
+        - It is a guide.
+        - Read [about power](power.md) too.
+
+        ![Two people talking](talk.svg)
+
+        | Step | Who |
+        |---|---|
+        | Plan | Everyone |
+        """,
     ),
+    "docs/easy-read/power.md": page(
+        {"title": "Easy Read: power", "barriers": [], "checked_by": [{"name": "Self-Advocates", "date": "2026-12-01"}]},
+        "![Two people talking](talk.svg)\nPower means you can make choices.\nWe share it.\n",
+    ),
+    "docs/easy-read/talk.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>\n',
     "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}, "We test.\n"),
     "toolkit/checklist.md": page(
         {"title": "Checklist", "barriers": ["capacity", "power"]},
@@ -99,6 +134,7 @@ KINDS = [
     "",
     "guide/",
     "easy-read/guide/",
+    "easy-read/power/",
     "toolkit/checklist/",
     "toolkit/",
     "posts/",
@@ -124,6 +160,7 @@ def _config() -> dict[str, Any]:
     """The repository's mkdocs.yml, with this site's name, content and plugin settings."""
     config = copy.deepcopy(BASE_CONFIG)
     del config["theme"]  # the repository's theme, custom_dir and all
+    plugin_options(config)["taxonomies"]["barriers"]["terms"]["power"]["easy_read"] = "easy-read/power.md"
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
         **config,
@@ -173,6 +210,20 @@ def test_every_kind_of_page_fits_a_phone_reads_its_tables_and_does_not_move_afte
     assert built.content("guide/").count('role="region"') == 1  # the guide's table
     checked, problems = reading_problems(browser, site, built.site)
     assert not problems, report(checked, problems)
+
+
+def test_every_easy_read_page_of_the_fixture_is_laid_out_as_easy_read(
+    built: Built, site: str, browser: Browser
+) -> None:
+    assert not built.warnings, built.warnings  # the pages keep the Easy Read rules
+    twins = {"easy-read/guide/": "guide/", "easy-read/power/": "barriers/power/"}
+    checked, problems = easy_read_problems(browser, site, twins)
+    assert not problems, report(checked, problems)
+    html = built.content("easy-read/power/")
+    assert "Self-Advocates" in html and 'datetime="2026-12-01"' in html
+    assert "have not checked this page yet" in built.content("easy-read/guide/")
+    # Listed as what it is, and marked Easy Read.
+    assert 'cp-badge--easy-read">Easy Read<' in built.content("barriers/power/")
 
 
 def _status(url: str) -> tuple[int, str]:

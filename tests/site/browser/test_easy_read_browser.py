@@ -1,0 +1,55 @@
+"""Issue 24 on this site: every Easy Read page (the ``easy_read:`` target of a page or a term,
+read from the content and mkdocs.yml) in a browser: a picture with alt text beside each block
+of text, one sentence to a line, large text on screen and on paper, and no link to a page that
+is not Easy Read except its twin (``easy_read_layout``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+import site_content
+from browser import browser, report, served  # noqa: F401 (a fixture)
+from conftest import REPO, Built
+from easy_read_layout import easy_read_problems
+
+
+def easy_read_twins() -> dict[str, str]:
+    """Each Easy Read page's URL -> its standard twin's URL, from the front matter and the terms."""
+    docs = REPO / site_content.config().get("docs_dir", "docs")
+    twins: dict[str, str] = {}
+    for md in site_content.markdown_files():
+        target = site_content.front_matter(md).get("easy_read")
+        if target and site_content.published(md):
+            twins.setdefault(site_content.url(docs / str(target).lstrip("/")), site_content.url(md))
+    for key, taxonomy in site_content.taxonomies().items():
+        for slug, term in (taxonomy.get("terms") or {}).items():
+            if term.get("easy_read"):
+                twins.setdefault(site_content.url(docs / str(term["easy_read"]).lstrip("/")), f"{key}/{slug}/")
+    return twins
+
+
+@pytest.fixture(scope="module")
+def site_url(real: Built) -> Iterator[str]:
+    yield from served(real.site, site_content.path())
+
+
+def test_every_easy_read_page_is_laid_out_as_easy_read(real: Built, site_url: str, browser: Browser) -> None:  # noqa: F811
+    twins = easy_read_twins()
+    missing = [url for url in twins if not (real.site / url / "index.html").is_file()]
+    assert not missing, f"Easy Read pages not built: {missing}"
+    checked, problems = easy_read_problems(browser, site_url, twins)
+    assert not problems, report(checked, problems)
+
+
+def test_the_site_s_easy_read_pages_are_found(real: Built) -> None:
+    """The test above reads every page the content names; each is in the Easy Read layout."""
+    twins = easy_read_twins()
+    assert twins  # a fork without Easy Read pages has nothing to check here
+    for url in twins:
+        html = (real.site / url / "index.html").read_text(encoding="utf-8")
+        assert 'class="md-content cp-er"' in html, url
+        assert "md-sidebar" not in html and "md-tabs" not in html and "md-source" not in html, url
