@@ -20,7 +20,7 @@ __all__ = ["MIN_PRINT_PX", "MIN_SCREEN_PX", "easy_read_problems"]
 
 MIN_SCREEN_PX = 19.0
 MIN_PRINT_PX = 14 * 96 / 72  # 14 pt
-_TWO_SENTENCES = re.compile(r"[.!?][\"')”’]*\s+[\"'“‘(]?[A-Z0-9]")
+_TWO_SENTENCES = re.compile(r"[.!?][\"')\u201d\u2019]*\s+[\"'\u201c\u2018(]?[A-Z0-9]")
 
 # Every text of the page's content (not its title, its standard link, its status or its
 # list of Easy Read pages): its block, picture, size, lines and place.
@@ -93,7 +93,7 @@ def easy_read_problems(
                         problems.append(f"{name}: its picture has no alt text")
                     if not text["loaded"]:
                         problems.append(f"{name}: its picture did not load")
-                    left, top, right, bottom = text["picture"]
+                    _, top, right, bottom = text["picture"]
                     w_left, w_top, _, _ = text["words"]
                     if width == 360 and media == "screen":
                         if bottom > w_top + 1:
@@ -110,7 +110,9 @@ def easy_read_problems(
                     for href in found["links"]:
                         target = _site_path(href, base_url)
                         if target not in allowed:
-                            problems.append(f"{where}: a link to {target!r}, not its twin or an Easy Read page")
+                            problems.append(
+                                f"{where}: a link to {target!r}, not its twin or an Easy Read page"
+                            )
                     if twin not in {_site_path(h, base_url) for h in found["links"]}:
                         problems.append(f"{where}: no link to its standard version {twin!r}")
         finally:

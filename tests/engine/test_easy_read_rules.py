@@ -106,7 +106,9 @@ def _write(root: Path, body: str, *, options: dict[str, Any] | None = None, **fr
     files = {
         **GOOD,
         # The guide names its Easy Read version: that page is held to the rules.
-        "docs/guidance/good.md": page({"title": "Good guide", "barriers": ["power"], "easy_read": "easy-read/guide.md"}),
+        "docs/guidance/good.md": page(
+            {"title": "Good guide", "barriers": ["power"], "easy_read": "easy-read/guide.md"}
+        ),
         "docs/glossary.md": GLOSSARY,
         "docs/easy-read/talking.svg": PICTURE,
         EASY: page({**FRONT, **front}, body),
@@ -158,11 +160,15 @@ def test_each_rule_gives_its_line_and_fix_in_check_and_build(
     assert (build_code, logged) == (1, expected)
     assert log.tracebacks == 0
     # The page is still built, as Easy Read.
-    assert 'class="md-content cp-er"' in (repo / "site/easy-read/guide/index.html").read_text(encoding="utf-8")
+    assert 'class="md-content cp-er"' in (repo / "site/easy-read/guide/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_the_rules_hold_only_easy_read_pages(case: Case, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_rules_hold_only_easy_read_pages(
+    case: Case, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(repo, case.body)
     guide = repo / "docs/guidance/good.md"
     guide.write_text(page({"title": "Good guide", "barriers": ["power"]}), encoding="utf-8")
@@ -175,16 +181,24 @@ def test_the_difficult_words_are_configurable(repo: Path, capsys: pytest.Capture
     fix = "or link it to the glossary, like [budget](../glossary.md)"
     assert check(repo, capsys)[:2] == (
         1,
-        [f"{EASY}:{FIRST + 6}: 'budget' is a difficult word: explain it on this page (\"**budget** means ...\") {fix}"],
+        [
+            f"{EASY}:{FIRST + 6}: 'budget' is a difficult word: explain it on this page "
+            f'("**budget** means ...") {fix}'
+        ],
     )
 
 
-def test_an_easy_read_tool_filed_as_a_guide_is_reported(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_easy_read_tool_filed_as_a_guide_is_reported(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(repo, GOOD_BODY)
     (repo / "toolkit/good.md").write_text(
-        page({"title": "Good tool", "barriers": ["capacity"], "easy_read": "easy-read/tool.md"}), encoding="utf-8"
+        page({"title": "Good tool", "barriers": ["capacity"], "easy_read": "easy-read/tool.md"}),
+        encoding="utf-8",
     )
-    (repo / "docs/easy-read/tool.md").write_text(page({**FRONT, "title": "Easy tool"}, GOOD_BODY), encoding="utf-8")
+    (repo / "docs/easy-read/tool.md").write_text(
+        page({**FRONT, "title": "Easy tool"}, GOOD_BODY), encoding="utf-8"
+    )
     assert check(repo, capsys)[:2] == (
         1,
         [
@@ -194,7 +208,9 @@ def test_an_easy_read_tool_filed_as_a_guide_is_reported(repo: Path, capsys: pyte
     )
 
 
-def test_checked_by_that_is_not_a_list_of_names_and_dates(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_checked_by_that_is_not_a_list_of_names_and_dates(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(repo, GOOD_BODY, checked_by=[{"name": "Riverside Self-Advocates"}])
     line = (repo / EASY).read_text(encoding="utf-8").splitlines().index("checked_by:") + 1
     fix = "write it as a list, like checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]"

@@ -70,11 +70,13 @@ def _files() -> dict[str, str | bytes]:
             "Read [the first post](../posts/one.md) and see ![a chart](../chart.png).\n",
         ),
         "docs/easy/a.md": page(
-            {"title": "Sharing power: Easy Read", "barriers": ["power"]}, "![A chart](../chart.png)\nShort words.\n"
+            {"title": "Sharing power: Easy Read", "barriers": ["power"]},
+            "![A chart](../chart.png)\nShort words.\n",
         ),
         # An Easy Read page only while another page's front matter names it (``easy_read_named``).
         "docs/easy/b.md": page(
-            {"title": "Our guides: Easy Read", "barriers": []}, "![A chart](../chart.png)\nOne line.\nTwo lines.\n"
+            {"title": "Our guides: Easy Read", "barriers": []},
+            "![A chart](../chart.png)\nOne line.\nTwo lines.\n",
         ),
         "docs/chart.png": PNG,
         "docs/files/form.pdf": PDF,
@@ -321,7 +323,9 @@ def easy_read_home(root: Path, n: int) -> None:
     if meta.get("easy_read"):
         home.write_text(page({"title": "Home", "barriers": []}, "Welcome.\n"), encoding="utf-8")
     else:
-        home.write_text(page({"title": "Home", "barriers": [], "easy_read": "easy/b.md"}, "Welcome.\n"), encoding="utf-8")
+        home.write_text(
+            page({"title": "Home", "barriers": [], "easy_read": "easy/b.md"}, "Welcome.\n"), encoding="utf-8"
+        )
 
 
 EDITS: dict[str, Callable[[Path, int], None]] = {

@@ -103,10 +103,16 @@ FILES: dict[str, str | bytes] = {
         """,
     ),
     "docs/easy-read/power.md": page(
-        {"title": "Easy Read: power", "barriers": [], "checked_by": [{"name": "Self-Advocates", "date": "2026-12-01"}]},
+        {
+            "title": "Easy Read: power",
+            "barriers": [],
+            "checked_by": [{"name": "Self-Advocates", "date": "2026-12-01"}],
+        },
         "![Two people talking](talk.svg)\nPower means you can make choices.\nWe share it.\n",
     ),
-    "docs/easy-read/talk.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>\n',
+    "docs/easy-read/talk.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>\n'
+    ),
     "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}, "We test.\n"),
     "toolkit/checklist.md": page(
         {"title": "Checklist", "barriers": ["capacity", "power"]},

@@ -28,10 +28,15 @@ GOOD = {
     ),
     "docs/p.md": page({"title": "P", "kind": "principle", "barriers": [], "reviewed": "2026-11-26"}),
     "docs/ez.md": page(
-        {"title": "Ez", "kind": "tool", "barriers": [], "checked_by": [{"name": "Self-Advocates", "date": "2026-12-01"}]},
+        {
+            "title": "Ez",
+            "kind": "tool",
+            "barriers": [],
+            "checked_by": [{"name": "Self-Advocates", "date": "2026-12-01"}],
+        },
         "![A tick](tick.svg)\nIt works.\n",
     ),
-    "docs/tick.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n',
+    "docs/tick.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1"/></svg>',
 }
 
 

@@ -223,13 +223,25 @@ FIXTURE_FILES: dict[str, str | bytes] = {
         "Zib zab.\n\n## Zorb\n\nQuix.\n\n[TOC]\n",
     ),
     # An Easy Read page: its own layout, with its picture beside its words.
-    "docs/zeta-ez.md": page({"title": "Zeta Ez", "barriers": [], "kind": "principle"}, "![Zab](zap.svg)\nZib.\n"),
-    "docs/zap.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n',
+    "docs/zeta-ez.md": page(
+        {"title": "Zeta Ez", "barriers": [], "kind": "principle"}, "![Zab](zap.svg)\nZib.\n"
+    ),
+    "docs/zap.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1"/></svg>',
     "docs/zonk.md": page({"title": "Zonk", "barriers": [], "template": "feedback.html"}, "Zib.\n"),
     "toolkit/zut.md": page({"title": "Zut", "barriers": ["zap", "zip"]}, "Zib zab.\n\n## Zorb\n\nQuix.\n"),
 }
 GENERATED = [
-    *("", "zeta/", "zeta-ez/", "zonk/", "toolkit/zut/", "posts/", "posts/page/2/", "posts/quad/", "posts/tri/"),
+    *(
+        "",
+        "zeta/",
+        "zeta-ez/",
+        "zonk/",
+        "toolkit/zut/",
+        "posts/",
+        "posts/page/2/",
+        "posts/quad/",
+        "posts/tri/",
+    ),
     *("posts/archive/", "posts/archive/2019/", "authors/", "authors/zed/"),
     *("barriers/", "barriers/zap/", "barriers/zap+zip/", "feed.xml", "barriers/zap/feed.xml", "404.html"),
 ]

@@ -55,7 +55,8 @@ __all__ = [
 ]
 
 _OUR_KEYS = (
-    "title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source", "checked_by",
+    "title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source",
+    "checked_by",
 )  # fmt: skip
 _SOURCE_KEYS = ("title", "author", "published", "where", "url")
 # An ATX "# Title" or a setext "Title" underlined with "===".

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_WORDS",
     "EasyReadView",
-    "check_easy_read_pages",
     "check_easy_read_kinds",
+    "check_easy_read_pages",
     "difficult_words",
     "easy_read_view",
     "layout",
@@ -47,8 +47,8 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _MARKS_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)")
 _TAG_RE = re.compile(r"<[^>]+>")
 _STARTS_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]\s|\d+[.)]\s|\|)")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’-][A-Za-z0-9\u00C0-\u024F]+)*")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _GLOSSARY_HEADING_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -101,7 +101,9 @@ def difficult_words(glossary: PageRecord | None, configured: Collection[str] | N
         return tuple(word.strip() for word in configured if word.strip())
     if glossary is None or not glossary.body:
         return ()
-    return tuple(m.group(1).strip() for m in _GLOSSARY_HEADING_RE.finditer(_COMMENT_RE.sub("", glossary.body)))
+    return tuple(
+        m.group(1).strip() for m in _GLOSSARY_HEADING_RE.finditer(_COMMENT_RE.sub("", glossary.body))
+    )
 
 
 class _Line(NamedTuple):
@@ -254,7 +256,9 @@ def _check_page(page: PageRecord, words: Collection[str], glossary: PageRecord |
     return problems
 
 
-def _check_words(page: PageRecord, body: str, words: Collection[str], glossary: PageRecord | None) -> list[Problem]:
+def _check_words(
+    page: PageRecord, body: str, words: Collection[str], glossary: PageRecord | None
+) -> list[Problem]:
     """Difficult words used but neither explained on the page nor linked to the glossary.
 
     Read in the text a reader sees (pictures' alt text, links' words; not their addresses).
@@ -352,7 +356,9 @@ def layout(html: str) -> str:
         picture, words = match.group(1), match.group(2).strip()
         picture = picture.replace("<img ", '<img class="cp-er-picture" ', 1)
         if words:
-            out.append(f'<div class="cp-er-block">{picture}<div class="cp-er-words"><p>{words}</p></div></div>')
+            out.append(
+                f'<div class="cp-er-block">{picture}<div class="cp-er-words"><p>{words}</p></div></div>'
+            )
             pos = match.end()
             continue
         after = _NEXT_BLOCK_RE.match(html, match.end())

@@ -22,6 +22,6 @@ class EasyReadBreaks(Extension):
         super().__init__()
         self.active = False
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         if self.active:
             Nl2BrExtension().extendMarkdown(md)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
@@ -18,8 +18,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
 from coproduction.core.checks import suggest
-from coproduction.core.excerpts import excerpt_of
 from coproduction.core.easy_read import layout
+from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
@@ -185,8 +185,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if self.breaks not in config.markdown_extensions:
-            config.markdown_extensions.append(self.breaks)
+        # An Extension in the list, as the engine allows: typed as names only.
+        extensions = cast("list[Any]", config.markdown_extensions)
+        if self.breaks not in extensions:
+            extensions.append(self.breaks)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -364,7 +366,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if self.renderer is not None:
             self.renderer.page_content(page, config)
             if (view := self.renderer.easy_read(page)) is not None:
-                context["cp_easy_read"] = view  # coproduction/easy-read.html's view data
+                # coproduction/easy-read.html's view data (the typed context names MkDocs' keys only)
+                cast("dict[str, Any]", context)["cp_easy_read"] = view
         if self.incremental is not None:
             self.incremental.page_built(page, config)
         return context

@@ -6,7 +6,6 @@ is not Easy Read except its twin (``easy_read_layout``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -28,7 +27,9 @@ def easy_read_twins() -> dict[str, str]:
     for key, taxonomy in site_content.taxonomies().items():
         for slug, term in (taxonomy.get("terms") or {}).items():
             if term.get("easy_read"):
-                twins.setdefault(site_content.url(docs / str(term["easy_read"]).lstrip("/")), f"{key}/{slug}/")
+                twins.setdefault(
+                    site_content.url(docs / str(term["easy_read"]).lstrip("/")), f"{key}/{slug}/"
+                )
     return twins
 
 
