@@ -492,7 +492,7 @@ def make_record(
     return record, problems
 
 
-def _checked_by(fm: FrontMatter, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+def _checked_by(fm: FrontMatter, problems: list[Problem]) -> tuple[tuple[str, dt.date], ...]:
     """``checked_by:``: who checked an Easy Read page, and when (a list of name and date)."""
     value = fm.data.get("checked_by")
     if value is None:
@@ -514,7 +514,7 @@ def _checked_by(fm: FrontMatter, problems: list[Problem]) -> tuple[tuple[str, st
                 )
             )
             continue
-        found.append((without_control(name.strip()), date.isoformat()))
+        found.append((without_control(name.strip()), date))
     return tuple(found)
 
 

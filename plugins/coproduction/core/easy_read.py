@@ -15,6 +15,7 @@ puts each picture beside its words (``layout``). The rules below are what Easy R
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -63,8 +64,8 @@ class EasyReadView(NamedTuple):
     """The Easy Read version of the site's home page, or "" if it has none (or is this page)."""
     others: tuple[tuple[str, str], ...]
     """(title, URL) of the Easy Read versions of the standard page's related pages."""
-    checked_by: tuple[tuple[str, str], ...]
-    """(name, YYYY-MM-DD) of who checked the page; empty: nobody has yet."""
+    checked_by: tuple[tuple[str, dt.date], ...]
+    """(name, date) of who checked the page; empty: nobody has yet."""
 
 
 def easy_read_view(page: PageRecord, indexes: Indexes) -> EasyReadView | None:

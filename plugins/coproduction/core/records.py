@@ -101,8 +101,8 @@ class PageRecord:
     """Where ``easy_read`` is set, for a message if no such page exists."""
     source: Source | None = None
     """The work this page summarises, if it is a summary."""
-    checked_by: tuple[tuple[str, str], ...] = ()
-    """An Easy Read page's checkers: (name, YYYY-MM-DD), as ``checked_by:`` gives them."""
+    checked_by: tuple[tuple[str, dt.date], ...] = ()
+    """An Easy Read page's checkers: (name, date), as ``checked_by:`` gives them."""
     is_easy_read: bool = False
     """The ``easy_read:`` target of a page or term (set once every page is read)."""
     meta: dict[str, Any] = field(default_factory=dict)
