@@ -26,6 +26,7 @@ __all__ = [
     "dated_kinds",
     "dated_sections",
     "day",
+    "easy_read_twins",
     "folder_of",
     "folders",
     "front_matter",
@@ -242,3 +243,19 @@ def posts(section: str | None = None) -> list[tuple[datetime.date, str, Path, di
         if published(md) and when and kind in dated and section in (None, section_of(md, kind)):
             found.append((when, str(meta["title"]), md, meta))
     return sorted(found, key=lambda p: (-p[0].toordinal(), p[1].casefold()))
+
+
+def easy_read_twins() -> dict[str, str]:
+    """Each Easy Read page's URL (a page an ``easy_read:`` names, in front matter or on a term)
+    -> the URL of its standard twin."""
+    docs = REPO / str(config().get("docs_dir", "docs"))
+    twins: dict[str, str] = {}
+    for md in markdown_files():
+        target = front_matter(md).get("easy_read")
+        if target and published(md):
+            twins.setdefault(url(docs / str(target).lstrip("/")), url(md))
+    for key, taxonomy in taxonomies().items():
+        for slug, term in (taxonomy.get("terms") or {}).items():
+            if term.get("easy_read"):
+                twins.setdefault(url(docs / str(term["easy_read"]).lstrip("/")), f"{key}/{slug}/")
+    return twins

@@ -120,15 +120,19 @@ def test_every_taxonomy_has_an_overview_and_a_page_and_feed_per_term(real: Built
 
 def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(real: Built) -> None:
     """An untagged page shows no terms at all (the page template writes nothing for it). A page's
-    own terms are in its footer: a section's landing page lists other pages, with theirs, above it."""
+    own terms are in its footer: a section's landing page lists other pages, with theirs, above it.
+    Easy Read pages show neither (their own layout: tests/site/browser/test_easy_read_browser.py)."""
 
     def footer(html_path: Path) -> str:
         return html_path.read_text(encoding="utf-8").split('class="cp-page-footer"', 1)[1]
 
+    easy_read = site_content.easy_read_twins()
     pages = [
         real.site / site_content.url(md) / "index.html"
         for md in site_content.markdown_files()
-        if site_content.published(md) and not site_content.landing(md)
+        if site_content.published(md)
+        and not site_content.landing(md)
+        and site_content.url(md) not in easy_read
     ]
     assert pages
     for html_path in pages:
@@ -141,6 +145,7 @@ def test_every_content_page_has_a_footer_and_tagged_pages_list_related_pages(rea
         for md in site_content.markdown_files()
         if site_content.published(md)
         and not site_content.landing(md)
+        and site_content.url(md) not in easy_read
         and any(site_content.front_matter(md).get(k) for k in keys)
     )
     for html_path in tagged:

@@ -12,25 +12,8 @@ from playwright.sync_api import Browser
 
 import site_content
 from browser import browser, report, served  # noqa: F401 (a fixture)
-from conftest import REPO, Built
+from conftest import Built
 from easy_read_layout import easy_read_problems
-
-
-def easy_read_twins() -> dict[str, str]:
-    """Each Easy Read page's URL -> its standard twin's URL, from the front matter and the terms."""
-    docs = REPO / site_content.config().get("docs_dir", "docs")
-    twins: dict[str, str] = {}
-    for md in site_content.markdown_files():
-        target = site_content.front_matter(md).get("easy_read")
-        if target and site_content.published(md):
-            twins.setdefault(site_content.url(docs / str(target).lstrip("/")), site_content.url(md))
-    for key, taxonomy in site_content.taxonomies().items():
-        for slug, term in (taxonomy.get("terms") or {}).items():
-            if term.get("easy_read"):
-                twins.setdefault(
-                    site_content.url(docs / str(term["easy_read"]).lstrip("/")), f"{key}/{slug}/"
-                )
-    return twins
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +22,7 @@ def site_url(real: Built) -> Iterator[str]:
 
 
 def test_every_easy_read_page_is_laid_out_as_easy_read(real: Built, site_url: str, browser: Browser) -> None:  # noqa: F811
-    twins = easy_read_twins()
+    twins = site_content.easy_read_twins()
     missing = [url for url in twins if not (real.site / url / "index.html").is_file()]
     assert not missing, f"Easy Read pages not built: {missing}"
     checked, problems = easy_read_problems(browser, site_url, twins)
@@ -48,7 +31,7 @@ def test_every_easy_read_page_is_laid_out_as_easy_read(real: Built, site_url: st
 
 def test_the_site_s_easy_read_pages_are_found(real: Built) -> None:
     """The test above reads every page the content names; each is in the Easy Read layout."""
-    twins = easy_read_twins()
+    twins = site_content.easy_read_twins()
     assert twins  # a fork without Easy Read pages has nothing to check here
     for url in twins:
         html = (real.site / url / "index.html").read_text(encoding="utf-8")
