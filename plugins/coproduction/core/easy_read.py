@@ -170,11 +170,13 @@ def _alt_missing(line: str) -> bool:
     return False
 
 
-def _glossary_link(page: PageRecord, glossary: PageRecord | None) -> str:
+def _fix(word: str, page: PageRecord, glossary: PageRecord | None) -> str:
+    """How to explain ``word`` on ``page``: in bold on the page, or by a link to the glossary."""
+    explain = f'explain it on this page ("**{word}** means ...")'
     if glossary is None:
-        return "the glossary"
+        return explain
     link = posixpath.relpath(glossary.src_uri, posixpath.dirname(page.src_uri) or ".")
-    return f"[word]({link})"
+    return f"{explain} or link it to the glossary, like [{word}]({link})"
 
 
 def check_easy_read_pages(
@@ -292,8 +294,7 @@ def _check_words(
             Problem(
                 page.path,
                 line,
-                f"'{word}' is a difficult word: explain it on this page (\"**{word}** means ...\") "
-                f"or link it to the glossary, like {_glossary_link(page, glossary).replace('word', word, 1)}",
+                f"'{word}' is a difficult word: {_fix(word, page, glossary)}",
             )
         )
     return problems
