@@ -47,10 +47,13 @@ def fingerprints(text: str) -> list[str]:
 
 
 def load() -> dict[str, dict[str, object]]:
-    """The originals kept: ``"title | author"`` -> {title, author, runs}."""
+    """The originals kept: ``"title | author"`` -> {title, author, runs (a list of fingerprints)};
+    the file holds each original's fingerprints as one line of text, to stay small."""
     if not ORIGINALS.is_file():
         return {}
     loaded: dict[str, dict[str, object]] = json.loads(ORIGINALS.read_text(encoding="utf-8"))
+    for original in loaded.values():
+        original["runs"] = str(original["runs"]).split()
     return loaded
 
 
@@ -70,6 +73,8 @@ def main(argv: list[str]) -> int:
         "author": author,
         "runs": fingerprints(Path(path).read_text(encoding="utf-8")),
     }
+    for original in originals.values():
+        original["runs"] = " ".join(original["runs"])  # type: ignore[arg-type]
     ORIGINALS.write_text(json.dumps(originals, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{ORIGINALS}: {title} by {author}")
     return 0
