@@ -705,4 +705,40 @@ CASES: tuple[Case, ...] = (
         ),
         built=("a/",),
     ),
+    # --- A claim of review that names nobody (issue 26) --------------------------------
+    Case(
+        "reviewed-by-naming-nobody",
+        "silent",
+        {"docs/r.md": _text("title: R\nbarriers: []\nreviewed_by:\n  - {role: carer}\n")},
+        (
+            "docs/r.md:5: this reviewed_by entry names nobody: add 'name:' (the person or group who "
+            "reviewed the page) or remove the entry",
+        ),
+        built=("r/",),
+    ),
+    Case(
+        "reviewed-by-not-a-list",
+        "silent",
+        {"docs/r.md": _text("title: R\nbarriers: []\nreviewed_by: the carers' group\n")},
+        (
+            "docs/r.md:4: 'reviewed_by' should be a list of people, like reviewed_by: [{name: Sam Lee, "
+            "role: member with lived experience, date: 2026-12-01}]",
+        ),
+        built=("r/",),
+    ),
+    Case(
+        "reviewed-by-without-a-role-or-a-date",
+        "silent",
+        {
+            "docs/r.md": _text(
+                "title: R\nbarriers: []\nreviewed_by:\n  - {name: Sam Lee}\n"
+                "  - {name: Riverside group, role: members, date: 2026-13-01}\n"
+            )
+        },
+        (
+            "docs/r.md:5: reviewed_by 'Sam Lee' needs a role, like 'role: member with lived experience'",
+            "docs/r.md:6: reviewed_by date '2026-13-01' is not a date: write YYYY-MM-DD",
+        ),
+        built=("r/",),
+    ),
 )

@@ -99,7 +99,7 @@ def _fork(root: Path) -> None:
         repo_url="https://github.com/example-org/carers-cymru",
         repo_name="example-org/carers-cymru",
         edit_uri="edit/main/docs/",
-        copyright="Wedi'i ysgrifennu gan ofalwyr a staff gyda'i gilydd.",
+        copyright="Pecyn cymorth gan Rwydwaith Gofalwyr Cymru.",
     )
     theme = config.setdefault("theme", {})
     theme["palette"] = {"scheme": "default", "primary": "brown", "accent": "brown"}

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
-from coproduction.core.records import Author, PageRecord, Problem, Source
+from coproduction.core.records import Author, PageRecord, Problem, Reviewer, Source
 from coproduction.core.sanitise import (
     find_removed,
     might_hold_more,
@@ -55,10 +55,12 @@ __all__ = [
 ]
 
 _OUR_KEYS = (
-    "title", "description", "kind", "date", "authors", "draft", "reviewed", "easy_read", "source",
-    "checked_by",
+    "title", "description", "kind", "date", "authors", "draft", "reviewed", "reviewed_by", "easy_read",
+    "source", "checked_by",
 )  # fmt: skip
 _SOURCE_KEYS = ("title", "author", "published", "where", "url")
+_REVIEWER_KEYS = ("name", "role", "date")
+_REVIEWER_EXAMPLE = "reviewed_by: [{name: Sam Lee, role: member with lived experience, date: 2026-12-01}]"
 # An ATX "# Title" or a setext "Title" underlined with "===".
 _HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -366,6 +368,53 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
     return Source(fields["title"], fields["author"], published, fields.get("where", ""), url)
 
 
+def _reviewed_by(fm: FrontMatter, problems: list[Problem]) -> tuple[Reviewer, ...]:
+    """The ``reviewed_by:`` list: each entry names a person or group and their role, because
+    the page shows it as a claim that they reviewed it. An entry naming nobody is left out
+    with a problem: a claim of review with no one behind it is worse than none."""
+    value = fm.data.get("reviewed_by")
+    if value is None:
+        return ()
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(fm.path, line, message))
+
+    if not isinstance(value, list):
+        problem(fm.line("reviewed_by"), f"'reviewed_by' should be a list of people, like {_REVIEWER_EXAMPLE}")
+        return ()
+    found: list[Reviewer] = []
+    for i, item in enumerate(value):
+        line = fm.line("reviewed_by", i)
+        if not isinstance(item, dict):
+            problem(line, f"each reviewed_by entry should be a name and a role, like {_REVIEWER_EXAMPLE}")
+            continue
+        fields: dict[str, str] = {}
+        for key, field_value in item.items():
+            if key not in _REVIEWER_KEYS:
+                hint = suggest(key, _REVIEWER_KEYS) if isinstance(key, str) else ""
+                settings = ", ".join(_REVIEWER_KEYS)
+                problem(line, f"unknown reviewed_by setting {quote(key)}.{hint} Settings: {settings}")
+            elif field_value is not None and not isinstance(field_value, (dict, list)):
+                fields[key] = _plain(str(field_value), f"reviewed_by {key}", fm.path, line, problems).strip()
+        name, role = fields.get("name", ""), fields.get("role", "")
+        if not name:
+            problem(
+                line,
+                "this reviewed_by entry names nobody: add 'name:' (the person or group who "
+                "reviewed the page) or remove the entry",
+            )
+            continue
+        if not role:
+            example = "'role: member with lived experience'"
+            problem(line, f"reviewed_by {quote(name)} needs a role, like {example}")
+            continue
+        date = parse_date(item.get("date")) if "date" in fields else None
+        if "date" in fields and date is None:
+            problem(line, f"reviewed_by date {quote(fields['date'])} is not a date: write YYYY-MM-DD")
+        found.append(Reviewer(name, role, date))
+    return tuple(found)
+
+
 def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str:
     """The page's Markdown as the engine gets it: without control characters (one problem,
     on the first), and with a flood of unclosed tags or brackets written as text. What the sanitiser
@@ -481,6 +530,7 @@ def make_record(
         ),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
+        reviewed_by=_reviewed_by(fm, problems),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),
         easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
         source=_source(fm, problems),

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Author", "PageRecord", "Problem", "Source", "digest", "digest_text", "recency_key"]
+__all__ = ["Author", "PageRecord", "Problem", "Reviewer", "Source", "digest", "digest_text", "recency_key"]
 
 
 def digest(*parts: object) -> str:
@@ -64,6 +64,16 @@ class Source:
     """http(s) only: checked before it reaches a link."""
 
 
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """One person who reviewed a page (front matter ``reviewed_by:``), shown on it: a claim
+    of co-production the page can show, person by person."""
+
+    name: str
+    role: str
+    date: dt.date | None = None
+
+
 @dataclass(slots=True, eq=False)
 class PageRecord:
     """What the indexes need to know about one content page.
@@ -95,6 +105,8 @@ class PageRecord:
     authors: tuple[str, ...] = ()
     draft: bool = False
     reviewed: dt.date | None = None
+    reviewed_by: tuple[Reviewer, ...] = ()
+    """Who reviewed the page, in front matter order."""
     easy_read: str = ""
     """MkDocs' name (src_uri) of this page's Easy Read version."""
     easy_read_line: int = 1

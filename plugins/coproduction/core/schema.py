@@ -46,6 +46,20 @@ def front_matter_schema(spec: SiteSpec, authors: Mapping[str, Author]) -> str:
         },
         "draft": {"type": "boolean", "description": say(words.SCHEMA_DRAFT)},
         "reviewed": {**_DATE, "description": say(words.SCHEMA_REVIEWED)},
+        "reviewed_by": {
+            "type": "array",
+            "description": say(words.SCHEMA_REVIEWED_BY),
+            "items": {
+                "type": "object",
+                "required": ["name", "role"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "role": {"type": "string", "minLength": 1},
+                    "date": _DATE,
+                },
+            },
+        },
         "easy_read": {
             "type": "string",
             "pattern": r"\.md$",

@@ -40,6 +40,7 @@ SCHEMA_DATE = "For dated kinds: the day it was published (YYYY-MM-DD)."
 SCHEMA_AUTHORS = "For dated kinds: ids from {file} of who wrote this page."
 SCHEMA_DRAFT = "Kept out of the published site while true."
 SCHEMA_REVIEWED = "When the page was last checked (YYYY-MM-DD)."
+SCHEMA_REVIEWED_BY = "Who reviewed the page: each person's name, role and the date (YYYY-MM-DD), shown on it."
 SCHEMA_EASY_READ = "Path from docs/ of this page's Easy Read version."
 SCHEMA_CHECKED_BY = "Who checked this Easy Read page (people with learning disabilities), and when."
 SCHEMA_SOURCE = "The work this page summarises."
@@ -77,6 +78,7 @@ CORE_WORDS = (
     SCHEMA_AUTHORS,
     SCHEMA_DRAFT,
     SCHEMA_REVIEWED,
+    SCHEMA_REVIEWED_BY,
     SCHEMA_EASY_READ,
     SCHEMA_CHECKED_BY,
     SCHEMA_SOURCE,

@@ -55,6 +55,7 @@ _RESERVED = frozenset(
         "authors",
         "draft",
         "reviewed",
+        "reviewed_by",
         "easy_read",
         "tags",
         "template",
