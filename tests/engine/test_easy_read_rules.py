@@ -211,10 +211,17 @@ def test_an_easy_read_tool_filed_as_a_guide_is_reported(
 def test_checked_by_that_is_not_a_list_of_names_and_dates(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(repo, GOOD_BODY, checked_by=[{"name": "Riverside Self-Advocates"}])
-    line = (repo / EASY).read_text(encoding="utf-8").splitlines().index("checked_by:") + 1
-    fix = "write it as a list, like checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]"
+    """The same rule as ``reviewed_by:`` (one parser): each checker named, with a date."""
+    _write(repo, GOOD_BODY, checked_by=[{"name": "Riverside Self-Advocates"}, {"date": "2026-12-01"}, "Sam"])
+    lines = (repo / EASY).read_text(encoding="utf-8").splitlines()
+    first = lines.index("checked_by:") + 2  # the first entry's line
+    example = "checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]"
     assert check(repo, capsys)[:2] == (
         1,
-        [f"{EASY}:{line}: each checker needs a name and a date (YYYY-MM-DD): {fix}"],
+        [
+            f"{EASY}:{first}: checked_by 'Riverside Self-Advocates' needs a date, like 'date: 2026-12-01'",
+            f"{EASY}:{first + 1}: this checked_by entry names nobody: add 'name:' (the person or group "
+            "who checked the page) or remove the entry",
+            f"{EASY}:{first + 2}: each checked_by entry should be a name and a date, like {example}",
+        ],
     )

@@ -60,7 +60,10 @@ _OUR_KEYS = (
 )  # fmt: skip
 _SOURCE_KEYS = ("title", "author", "published", "where", "url")
 _REVIEWER_KEYS = ("name", "role", "date")
-_REVIEWER_EXAMPLE = "reviewed_by: [{name: Sam Lee, role: member with lived experience, date: 2026-12-01}]"
+_PEOPLE_EXAMPLES = {
+    "reviewed_by": "reviewed_by: [{name: Sam Lee, role: member with lived experience, date: 2026-12-01}]",
+    "checked_by": "checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]",
+}
 # An ATX "# Title" or a setext "Title" underlined with "===".
 _HEADING_RE = re.compile(r"^(?:#[ \t]+(.+?)[ \t#]*|(?!#)(\S.*?)[ \t]*\n=+[ \t]*)$", re.MULTILINE)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -368,50 +371,56 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
     return Source(fields["title"], fields["author"], published, fields.get("where", ""), url)
 
 
-def _reviewed_by(fm: FrontMatter, problems: list[Problem]) -> tuple[Reviewer, ...]:
-    """The ``reviewed_by:`` list: each entry names a person or group and their role, because
-    the page shows it as a claim that they reviewed it. An entry naming nobody is left out
-    with a problem: a claim of review with no one behind it is worse than none."""
-    value = fm.data.get("reviewed_by")
+def _people(fm: FrontMatter, key: str, needs: str, problems: list[Problem]) -> tuple[Reviewer, ...]:
+    """A list of people who did something to a page, shown on it as a claim (``reviewed_by:``,
+    ``checked_by:``): each entry names a person or group, and ``needs`` its role or its date.
+    An entry naming nobody is left out with a problem: a claim with no one behind it is worse
+    than none."""
+    value = fm.data.get(key)
     if value is None:
         return ()
+    example = _PEOPLE_EXAMPLES[key]
+    did = key.split("_")[0]  # "reviewed", "checked"
 
     def problem(line: int, message: str) -> None:
         problems.append(Problem(fm.path, line, message))
 
     if not isinstance(value, list):
-        problem(fm.line("reviewed_by"), f"'reviewed_by' should be a list of people, like {_REVIEWER_EXAMPLE}")
+        problem(fm.line(key), f"'{key}' should be a list of people, like {example}")
         return ()
     found: list[Reviewer] = []
     for i, item in enumerate(value):
-        line = fm.line("reviewed_by", i)
+        line = fm.line(key, i)
         if not isinstance(item, dict):
-            problem(line, f"each reviewed_by entry should be a name and a role, like {_REVIEWER_EXAMPLE}")
+            problem(line, f"each {key} entry should be a name and a {needs}, like {example}")
             continue
         fields: dict[str, str] = {}
-        for key, field_value in item.items():
-            if key not in _REVIEWER_KEYS:
-                hint = suggest(key, _REVIEWER_KEYS) if isinstance(key, str) else ""
-                settings = ", ".join(_REVIEWER_KEYS)
-                problem(line, f"unknown reviewed_by setting {quote(key)}.{hint} Settings: {settings}")
+        for field, field_value in item.items():
+            if field not in _REVIEWER_KEYS:
+                hint = suggest(field, _REVIEWER_KEYS) if isinstance(field, str) else ""
+                problem(
+                    line, f"unknown {key} setting {quote(field)}.{hint} Settings: {', '.join(_REVIEWER_KEYS)}"
+                )
             elif field_value is not None and not isinstance(field_value, (dict, list)):
-                fields[key] = _plain(str(field_value), f"reviewed_by {key}", fm.path, line, problems).strip()
-        name, role = fields.get("name", ""), fields.get("role", "")
+                fields[field] = _plain(str(field_value), f"{key} {field}", fm.path, line, problems).strip()
+        name = fields.get("name", "")
         if not name:
             problem(
                 line,
-                "this reviewed_by entry names nobody: add 'name:' (the person or group who "
-                "reviewed the page) or remove the entry",
+                f"this {key} entry names nobody: add 'name:' (the person or group who {did} the "
+                "page) or remove the entry",
             )
             continue
-        if not role:
-            example = "'role: member with lived experience'"
-            problem(line, f"reviewed_by {quote(name)} needs a role, like {example}")
+        if not fields.get(needs):
+            like = "role: member with lived experience" if needs == "role" else "date: 2026-12-01"
+            problem(line, f"{key} {quote(name)} needs a {needs}, like '{like}'")
             continue
         date = parse_date(item.get("date")) if "date" in fields else None
         if "date" in fields and date is None:
-            problem(line, f"reviewed_by date {quote(fields['date'])} is not a date: write YYYY-MM-DD")
-        found.append(Reviewer(name, role, date))
+            problem(line, f"{key} date {quote(fields['date'])} is not a date: write YYYY-MM-DD")
+            if needs == "date":
+                continue
+        found.append(Reviewer(name, fields.get("role", ""), date))
     return tuple(found)
 
 
@@ -530,42 +539,16 @@ def make_record(
         ),
         draft=draft,
         reviewed=_date(fm, "reviewed", problems, required=False),
-        reviewed_by=_reviewed_by(fm, problems),
+        reviewed_by=_people(fm, "reviewed_by", "role", problems),
         easy_read=_text(fm, "easy_read", problems).lstrip("/"),
         easy_read_line=fm.line("easy_read") if "easy_read" in data else 1,
         source=_source(fm, problems),
-        checked_by=_checked_by(fm, problems),
+        checked_by=_people(fm, "checked_by", "date", problems),
         meta=data,
         body=body,
         body_line=fm.body_line,
     )
     return record, problems
-
-
-def _checked_by(fm: FrontMatter, problems: list[Problem]) -> tuple[tuple[str, dt.date], ...]:
-    """``checked_by:``: who checked an Easy Read page, and when (a list of name and date)."""
-    value = fm.data.get("checked_by")
-    if value is None:
-        return ()
-    fix = "write it as a list, like checked_by: [{name: Riverside Self-Advocates, date: 2026-12-01}]"
-    if not isinstance(value, list):
-        problems.append(Problem(fm.path, fm.line("checked_by"), f"checked_by should be a list: {fix}"))
-        return ()
-    found = []
-    for item in value:
-        name = item.get("name") if isinstance(item, dict) else None
-        date = parse_date(item.get("date")) if isinstance(item, dict) else None
-        if not isinstance(name, str) or not name.strip() or date is None:
-            problems.append(
-                Problem(
-                    fm.path,
-                    fm.line("checked_by"),
-                    f"each checker needs a name and a date (YYYY-MM-DD): {fix}",
-                )
-            )
-            continue
-        found.append((without_control(name.strip()), date))
-    return tuple(found)
 
 
 def _a(title: str) -> str:

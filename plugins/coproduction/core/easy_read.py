@@ -15,13 +15,12 @@ puts each picture beside its words (``layout``). The rules below are what Easy R
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from coproduction.core.records import PageRecord, Problem
+from coproduction.core.records import PageRecord, Problem, Reviewer
 
 if TYPE_CHECKING:
     from coproduction.core.indexes import Indexes
@@ -64,8 +63,8 @@ class EasyReadView(NamedTuple):
     """The Easy Read version of the site's home page, or "" if it has none (or is this page)."""
     others: tuple[tuple[str, str], ...]
     """(title, URL) of the Easy Read versions of the standard page's related pages."""
-    checked_by: tuple[tuple[str, dt.date], ...]
-    """(name, date) of who checked the page; empty: nobody has yet."""
+    checked_by: tuple[Reviewer, ...]
+    """Who checked the page (``name``, ``date``); empty: nobody has yet."""
 
 
 def easy_read_view(page: PageRecord, indexes: Indexes) -> EasyReadView | None:

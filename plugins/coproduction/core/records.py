@@ -66,8 +66,9 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Reviewer:
-    """One person who reviewed a page (front matter ``reviewed_by:``), shown on it: a claim
-    of co-production the page can show, person by person."""
+    """One person who reviewed a page (front matter ``reviewed_by:``, with their role) or
+    checked an Easy Read page (``checked_by:``, with the date), shown on it: a claim of
+    co-production the page can show, person by person."""
 
     name: str
     role: str
@@ -113,8 +114,8 @@ class PageRecord:
     """Where ``easy_read`` is set, for a message if no such page exists."""
     source: Source | None = None
     """The work this page summarises, if it is a summary."""
-    checked_by: tuple[tuple[str, dt.date], ...] = ()
-    """An Easy Read page's checkers: (name, date), as ``checked_by:`` gives them."""
+    checked_by: tuple[Reviewer, ...] = ()
+    """Who checked an Easy Read page (``checked_by:``), each with a date."""
     is_easy_read: bool = False
     """The ``easy_read:`` target of a page or term (set once every page is read)."""
     meta: dict[str, Any] = field(default_factory=dict)

@@ -174,7 +174,6 @@ def without_open_tags(text: str) -> str:
     return text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
 
 
-
 _DEEPEST = 32
 """How deep brackets may nest before the deeper ones are written as text."""
 _PARAGRAPHS_RE = re.compile(r"\n[ \t]*\n")
