@@ -163,9 +163,10 @@ def test_code_that_shows_active_content_is_left_alone(make_site: Any) -> None:
 def test_a_link_to_a_file_inside_the_repository_is_published(tmp_path: Path) -> None:
     from conftest import build_site
 
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "Shared", "barriers": []})})
-    os.symlink("../toolkit/a.md", tmp_path / "docs/shared.md")
-    os.symlink("../toolkit", tmp_path / "docs/tools")
+    """Outside every content folder (a link into one would publish its pages twice: issue 22)."""
+    write_site(tmp_path, {"shared/tools/a.md": page({"title": "Shared", "barriers": []})})
+    os.symlink("../shared/tools/a.md", tmp_path / "docs/shared.md")
+    os.symlink("../shared/tools", tmp_path / "docs/tools")
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
     assert "Shared" in built.html("shared/") and "Shared" in built.html("tools/a/")
