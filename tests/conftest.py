@@ -195,6 +195,16 @@ def make_site(tmp_path: Path) -> Iterator[Callable[..., Built]]:
     yield make
 
 
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty repository folder for a case to write, where messages print as plain lines
+    (not GitHub's annotations, as they do when ``GITHUB_ACTIONS`` is set)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    root = tmp_path / "repo"
+    root.mkdir()
+    return root
+
+
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The repository's own site, built into a temporary folder (once per test run), with the

@@ -56,6 +56,15 @@ OUTSIDE = (
     "this symbolic link leads outside the repository (to '{0}'), so it is not published: copy "
     "what it leads to into the repository instead"
 )
+TWICE = (
+    "this symbolic link leads into {0} (to '{1}'), which is published already, so it would be "
+    "published twice, under two addresses: remove the link, and link to the page instead"
+)
+LONG = (
+    "this paragraph runs on for more than 5,000 characters without an empty line: the page shows "
+    "it in pieces, and a link or bold text cut between two pieces shows as typed. Split it into "
+    "shorter paragraphs, with an empty line between them"
+)
 CONTROL = "{0} holds an invisible control character ({1}), which would break the site's feeds: delete it"
 NO_SCRIPTS = "pages may not run scripts"
 SCRIPT = f"the <script> is left out of the page: {NO_SCRIPTS}. Remove it"
@@ -293,6 +302,27 @@ CASES: tuple[Case, ...] = (
         {},
         (f"docs/photo.png:1: {OUTSIDE.format('../../elsewhere/photo.png')}",),
         links=(("docs/photo.png", "../../elsewhere/photo.png"),),
+    ),
+    Case(
+        "issue-22-file-link-into-another-content-folder",
+        "outside",
+        {},
+        ("toolkit/copy.md:1: " + TWICE.format("the docs folder 'docs'", "../docs/guidance/good.md"),),
+        links=(("toolkit/copy.md", "../docs/guidance/good.md"),),
+    ),
+    Case(
+        "issue-22-folder-link-into-another-content-folder",
+        "outside",
+        {},
+        ("docs/tools:1: " + TWICE.format("the folder of source 'toolkit'", "../toolkit"),),
+        links=(("docs/tools", "../toolkit"),),
+    ),
+    Case(
+        "issue-22-file-link-within-its-own-folder",
+        "outside",
+        {},
+        ("docs/again.md:1: " + TWICE.format("the docs folder 'docs'", "guidance/good.md"),),
+        links=(("docs/again.md", "guidance/good.md"),),
     ),
     # --- Output broken by a title -----------------------------------------------------------
     Case(
@@ -695,11 +725,24 @@ CASES: tuple[Case, ...] = (
         },
     ),
     Case(
+        "issue-22-a-paragraph-too-long-to-read",
+        "flood",
+        {
+            "docs/long-paragraph.md": _page(
+                "First line.\n\n" + "Word **bold** and [a link](guidance/good.md). " * 1200 + "\n\nEnd.\n"
+            )
+        },
+        ("docs/long-paragraph.md:8: " + LONG,),
+        built=("long-paragraph/",),
+    ),
+    Case(
         "issue-22-8000-broken-links",
         "flood",
         {"docs/a.md": _page("".join(f"[x](nowhere/at-all-{i}.md)\n" for i in range(8000)))},
         (
-            *[f"docs/a.md:{6 + i}: {BROKEN.format(i)}" for i in range(4)],
+            f"docs/a.md:6: {BROKEN.format(0)}",
+            "docs/a.md:6: " + LONG,
+            *[f"docs/a.md:{6 + i}: {BROKEN.format(i)}" for i in range(1, 4)],
             "docs/a.md:10: 7996 more links from this line on lead to no file of this site: fix them like "
             "those above",
         ),

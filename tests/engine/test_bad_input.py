@@ -79,14 +79,6 @@ def strict_build(root: Path) -> tuple[int, list[str], _Log]:
     return code, [m.removeprefix(prefix) for m in log.messages if m.startswith(prefix)], log
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # plain lines, not annotations
-    root = tmp_path / "repo"
-    root.mkdir()
-    return root
-
-
 def test_the_corpus_covers_every_kind_of_the_issue() -> None:
     assert len(CASES) >= 40
     assert {c.kind for c in CASES} == {

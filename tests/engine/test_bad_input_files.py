@@ -68,14 +68,6 @@ def built(site: Path, path: str) -> bool:
     )
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # plain lines, not annotations
-    root = tmp_path / "repo"
-    root.mkdir()
-    return root
-
-
 def test_the_corpus_covers_every_point_of_the_issue() -> None:
     assert {c.kind for c in CASES} == {"active-file", "config", "outside"}
     assert len(CASES) >= 30

@@ -163,12 +163,29 @@ def test_code_that_shows_active_content_is_left_alone(make_site: Any) -> None:
 def test_a_link_to_a_file_inside_the_repository_is_published(tmp_path: Path) -> None:
     from conftest import build_site
 
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "Shared", "barriers": []})})
-    os.symlink("../toolkit/a.md", tmp_path / "docs/shared.md")
-    os.symlink("../toolkit", tmp_path / "docs/tools")
+    """Outside every content folder (a link into one would publish its pages twice: issue 22)."""
+    write_site(tmp_path, {"shared/tools/a.md": page({"title": "Shared", "barriers": []})})
+    os.symlink("../shared/tools/a.md", tmp_path / "docs/shared.md")
+    os.symlink("../shared/tools", tmp_path / "docs/tools")
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
     assert "Shared" in built.html("shared/") and "Shared" in built.html("tools/a/")
+
+
+def test_the_build_reads_a_very_long_paragraph_in_pieces(tmp_path: Path) -> None:
+    """Issue 22: the build's Markdown reads a run of text in pieces, as ``make check`` says
+    (a link whose words a cut falls in shows as typed, every word kept), so a page costs the
+    same per character however long its paragraphs; and the page is built."""
+    from conftest import build_site
+
+    words = "word " * 2000
+    body = f"Before.\n\n[{words}](../guidance/x.md) after.\n"
+    write_site(tmp_path, {"docs/long.md": page({"title": "Long", "barriers": []}, body)})
+    built = build_site(tmp_path)
+    content = built.content("long/")
+    assert content.count("word") == 2000 and "after." in content and "coproduction-piece" not in content
+    assert "<a " not in content.split("Before.", 1)[1]  # the link is cut: shown as typed
+    assert any("runs on for more than 5,000 characters" in w for w in built.warnings)
 
 
 # --- mkdocs serve ---------------------------------------------------------------------------

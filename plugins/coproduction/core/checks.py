@@ -18,8 +18,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
+from coproduction.core.long_text import LONGEST, find_long_texts, might_run_long
 from coproduction.core.records import Author, PageRecord, Problem, Reviewer, Source
 from coproduction.core.sanitise import (
+    convert,
     find_removed,
     might_hold_more,
     without_open_brackets,
@@ -443,6 +445,22 @@ def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str
         )
         body = without_control(body)
     body = without_open_brackets(without_open_tags(body))
+    if might_run_long(body):
+        offsets = find_long_texts(
+            body, lambda text, cut: convert(text, spec.markdown_extensions, dict(spec.markdown_configs), cut)
+        )
+        for offset in offsets[:1]:
+            more = f" (and {len(offsets) - 1} more in the page)" if len(offsets) > 1 else ""
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.body_line + body.count("\n", 0, offset),
+                    f"this paragraph runs on for more than {LONGEST:,} characters without an empty "
+                    f"line{more}: the page shows it in pieces, and a link or bold text cut between "
+                    "two pieces shows as typed. Split it into shorter paragraphs, with an empty "
+                    "line between them",
+                )
+            )
     if might_hold_more(body, spec.markdown_extensions):
         for removed in find_removed(
             body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed

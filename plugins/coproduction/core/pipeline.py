@@ -264,10 +264,10 @@ def run(
     """
     problems = list(config_problems)
     screen = Screen(root)
+    sources, found = usable_sources(spec, root, screen)  # first: links into them are refused
+    problems += found
     docs, refused = screen_files(docs, screen, root)
     problems += _unbuilt_posts(spec, root)
-    sources, found = usable_sources(spec, root, screen)
-    problems += found
     if sources != spec.sources:
         spec = dataclasses.replace(spec, sources=sources)
     authors_file, found = authors_path(spec, root, screen)

@@ -23,6 +23,9 @@ from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from markdown import Extension
+
+from coproduction.core.long_text import LongTextExtension
 
 __all__ = [
     "ATTRIBUTES",
@@ -30,6 +33,7 @@ __all__ = [
     "TAGS",
     "URL_SCHEMES",
     "Removed",
+    "convert",
     "find_removed",
     "might_hold_more",
     "sanitise",
@@ -189,25 +193,91 @@ def without_open_brackets(text: str) -> str:
     than any link, cost it the square of the text (20,000 "[": 55 s). In each paragraph (a
     link never spans a blank line), when more than ``_MOST_OPEN`` brackets are open to the end
     or nested deeper than ``_DEEPEST``, those are written as text, with their closing ones; a
-    link's own brackets are never among them, so the page shows the same.
+    link's own brackets are never among them, so the page shows the same. Brackets in code
+    (a closed fence, a code span) are left as they are: Markdown never reads a link there,
+    and in code ``&#91;`` would show as typed.
     """
     if text.count("[") <= _MOST_OPEN and text.count("](") <= _MOST_OPEN:
         return text
-    out: list[str] = []
+    read = _without_code(text)
+    as_text: list[int] = []
     start = 0
-    for gap in [*_PARAGRAPHS_RE.finditer(text), None]:
-        end = len(text) if gap is None else gap.start()
-        out.append(_paragraph_without_open_brackets(text[start:end]))
+    for gap in [*_PARAGRAPHS_RE.finditer(read), None]:
+        end = len(read) if gap is None else gap.start()
+        as_text += (start + at for at in _open_brackets(_without_code_spans(read[start:end])))
         if gap is not None:
-            out.append(gap.group())
             start = gap.end()
-    return "".join(out)
+    if not as_text:
+        return text
+    chars = list(text)
+    for at in as_text:
+        chars[at] = _AS_TEXT[chars[at]]
+    return "".join(chars)
 
 
-def _paragraph_without_open_brackets(text: str) -> str:
-    """One paragraph of ``without_open_brackets``: brackets matched as Markdown counts them
-    (a backslash-escaped one does not count). Markdown reads on from every "[", but from a
-    "(" only where an address starts (after "]"): only those count."""
+_FENCE_RE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+"""A line that opens or closes a fence of code (in a list or a quote too, as superfences reads)."""
+_BACKTICKS_RE = re.compile(r"(?<!\\)`+")
+_NOT_A_LINE_BREAK_RE = re.compile(r"[^\n]")
+
+
+def _blanked(code: str) -> str:
+    """Code as the count reads it: the same length and lines, and no bracket."""
+    return _NOT_A_LINE_BREAK_RE.sub("x", code)
+
+
+def _without_code(text: str) -> str:
+    """``text`` with each closed fence of code blanked (one never closed is not code:
+    Markdown reads links in it). Line by line, once each: a pattern reading on from every
+    opening line to its close would cost the square of a page of fences."""
+    if "``" not in text and "~~~" not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    fence, opened = "", 0
+    for at, line in enumerate(lines):
+        match = _FENCE_RE.match(line)
+        if match is None:
+            continue
+        if not fence:
+            fence, opened = match.group(1), at
+        elif match.group(1).startswith(fence) and not line[match.end() :].strip(fence[0] + " \t\r\n"):
+            for inside in range(opened, at + 1):
+                lines[inside] = _blanked(lines[inside])
+            fence = ""
+    return "".join(lines)
+
+
+def _without_code_spans(paragraph: str) -> str:
+    """``paragraph`` with its code spans blanked, found as Markdown finds them: from a run of
+    backticks to the next run of the same length (a run with none is text). Each run's next
+    of its length is found in one pass from the end, so a flood of runs costs its length."""
+    if "`" not in paragraph:
+        return paragraph
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(paragraph)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for at in range(len(runs) - 1, -1, -1):
+        length = runs[at][1] - runs[at][0]
+        following[at] = last.get(length)
+        last[length] = at
+    out: list[str] = []
+    done, at = 0, 0
+    while at < len(runs):
+        close = following[at]
+        if close is None:
+            at += 1
+            continue
+        start, end = runs[at][0], runs[close][1]
+        out += (paragraph[done:start], _blanked(paragraph[start:end]))
+        done, at = end, close + 1
+    return "".join(out) + paragraph[done:]
+
+
+def _open_brackets(text: str) -> list[int]:
+    """Where one paragraph of ``without_open_brackets`` has brackets to write as text: those
+    matched as Markdown counts them (a backslash-escaped one does not count). Markdown reads
+    on from every "[", but from a "(" only where an address starts (after "]"): only those
+    count."""
     as_text: list[int] = []
     for opening, closing in (("[", "]"), ("(", ")")):
         if text.count(opening) <= _MOST_OPEN:
@@ -234,12 +304,7 @@ def _paragraph_without_open_brackets(text: str) -> str:
         found += [at for at, read in stack if read]
         if len(found) > _MOST_OPEN:
             as_text += found
-    if not as_text:
-        return text
-    chars = list(text)
-    for at in as_text:
-        chars[at] = _AS_TEXT[chars[at]]
-    return "".join(chars)
+    return as_text
 
 
 # --- Which pages need a look -------------------------------------------------------------
@@ -396,7 +461,7 @@ def find_removed(
     markdown_text: str, extensions: Iterable[Any], configs: Mapping[str, Any], embeds_allowed: Collection[str]
 ) -> list[Removed]:
     """What the sanitiser leaves out of the HTML this Markdown makes, one per kind, in text order."""
-    before_html = _convert(markdown_text, extensions, configs)
+    before_html = convert(markdown_text, extensions, configs)
     after_html = sanitise(before_html, embeds_allowed)
     before, after = _Elements(before_html).found, _Elements(after_html).found
     tags_left = Counter(tag for tag, _ in after)
@@ -441,13 +506,22 @@ def _say(said: dict[str, list[int]], message: str, where: Any) -> None:
 _CONVERTERS: dict[str, markdown.Markdown] = {}
 
 
-def _convert(text: str, extensions: Iterable[Any], configs: Mapping[str, Any]) -> str:
-    """``text`` as the site's Markdown converts it (MkDocs' own extensions change no element)."""
+def convert(text: str, extensions: Iterable[Any], configs: Mapping[str, Any], *more: Extension) -> str:
+    """``text`` as the site's Markdown converts it in the build (MkDocs' own extensions
+    change no element; ``LongTextExtension`` is the plugin's), with ``more`` extensions.
+
+    The converter is kept for the next page (making one costs more than most pages), but
+    not one with ``more``, which may hold what a page left.
+    """
     extensions = list(extensions)
     key = repr((extensions, sorted(configs.items(), key=lambda item: item[0])))
-    md = _CONVERTERS.get(key)
+    md = None if more else _CONVERTERS.get(key)
     if md is None:
-        _CONVERTERS.clear()  # one site at a time
-        md = _CONVERTERS[key] = markdown.Markdown(extensions=extensions, extension_configs=dict(configs))
+        md = markdown.Markdown(
+            extensions=[*extensions, LongTextExtension(), *more], extension_configs=dict(configs)
+        )
+        if not more:
+            _CONVERTERS.clear()  # one site at a time
+            _CONVERTERS[key] = md
     md.reset()
     return md.convert(text)

@@ -52,15 +52,16 @@ class Screen:
         self._dirs: dict[str, str | Problem] = {}
         self.problems: dict[str, Problem] = {}
         """One problem per link or name refused, by its path."""
+        self.content: tuple[tuple[str, str], ...] = ()
+        """The content folders' real paths, each with how a message names it (``usable_sources``
+        sets them): a link into one would publish what it leads to a second time."""
 
     def allows(self, abs_path: str, folder: str) -> bool:
         """Whether the file at ``abs_path``, listed under the content folder ``folder``, may be
         read; if not, its problem is in ``problems``."""
         folder = os.path.normpath(folder)
-        if not self._good_name(abs_path, folder, "file"):
-            return False
-        parent = self._dir(os.path.dirname(abs_path), folder)
-        if isinstance(parent, Problem):
+        parent = self._dir(os.path.dirname(abs_path), folder)  # a link on the way says it all
+        if isinstance(parent, Problem) or not self._good_name(abs_path, folder, "file"):
             return False
         return not os.path.islink(abs_path) or self._link(abs_path, parent, folder) is None
 
@@ -131,6 +132,14 @@ class Screen:
             )
         if os.path.isdir(real) and (parent == real or parent.startswith(real + os.sep)):
             return self._refuse(path, _LOOP)
+        into = next((what for where, what in self.content if _within(real, where)), None)
+        if into is not None:
+            return self._refuse(
+                path,
+                f"this symbolic link leads into {into} (to {quote(target)}), which is published "
+                "already, so it would be published twice, under two addresses: remove the link, "
+                "and link to the page instead",
+            )
         return None
 
     def outside(self, path: str) -> bool:
@@ -236,7 +245,8 @@ def usable_sources(spec: SiteSpec, root: str, screen: Screen) -> tuple[tuple[Sou
     a folder outside the repository (a ``../`` path, or a symbolic link, on the way or the
     folder itself: ``Screen.outside``), and a folder that is, holds or is inside the docs
     folder or an earlier source's (its pages would be published twice). A folder that does
-    not exist is left to ``source_files``."""
+    not exist is left to ``source_files``. The folders kept, the docs folder among them, are
+    ``screen``'s content folders from here on: a link into one is refused."""
     kept: list[SourceSpec] = []
     problems: list[Problem] = []
     docs = os.path.realpath(os.path.join(root, spec.docs_dir))
@@ -274,6 +284,7 @@ def usable_sources(spec: SiteSpec, root: str, screen: Screen) -> tuple[tuple[Sou
             continue
         taken.append((real, f"the folder of source '{source.key}'"))
         kept.append(source)
+    screen.content = tuple(taken)
     return tuple(kept), problems
 
 

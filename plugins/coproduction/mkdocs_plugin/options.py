@@ -16,6 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
+from coproduction.core.long_text import LongTextExtension
 from coproduction.core.settings import (
     DEFAULT_KINDS,
     KindSpec,
@@ -262,7 +263,9 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
             else ""
         ),
         theme_links=theme_links(config),
-        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_extensions=tuple(
+            ext for ext in config.markdown_extensions if not isinstance(ext, LongTextExtension)
+        ),
         markdown_configs=tuple(config.mdx_configs.items()),
     )
 

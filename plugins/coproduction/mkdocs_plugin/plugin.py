@@ -21,6 +21,7 @@ from coproduction.core.checks import suggest
 from coproduction.core.easy_read import layout
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
+from coproduction.core.long_text import LongTextExtension
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
@@ -168,6 +169,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
+        # Very long paragraphs read in pieces, as `make check` reads them: a page then costs
+        # the same per character whatever its paragraphs (core/long_text.py).
+        if not any(isinstance(ext, LongTextExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(LongTextExtension())  # type: ignore[arg-type]  # MkDocs takes instances too
         escape_theme_texts(config)
         # Links a browser would run stay out of the pages (the pipeline reports them).
         if config.nav:

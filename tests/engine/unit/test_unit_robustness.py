@@ -17,8 +17,10 @@ from unit_support import SPEC
 from coproduction.core.authors import read_authors
 from coproduction.core.checks import check_links, heading_text, make_record
 from coproduction.core.frontmatter import FrontMatter, parse_yaml, split
+from coproduction.core.long_text import LONGEST, LongTextExtension, find_long_texts, might_run_long
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import (
+    convert,
     find_removed,
     might_hold_more,
     sanitise,
@@ -342,6 +344,21 @@ def test_a_flood_of_brackets_is_handed_on_as_text_and_shows_the_same() -> None:
         assert html.unescape(made) == html.unescape(markdown.markdown(flood, extensions=["footnotes"]))
 
 
+def test_brackets_in_code_are_left_as_written() -> None:
+    """In a closed fence or a code span Markdown reads no link, and ``&#91;`` would show as
+    typed: a flood there is left alone, the flood beside it in the text is not."""
+    code = "[" * 300
+    text = (
+        f"```\n{code}\n```\n\n- Item:\n\n    ~~~~\n    {code}\n    ~~~~\n\n"
+        f"Text `{code}` and ``a ` {code}`` {code} `open\n"
+    )
+    made = markdown.markdown(without_open_brackets(text), extensions=["pymdownx.superfences"])
+    assert made.count(code) == 4
+    assert html.unescape(made).count(code) == 5
+    unclosed = "```\n" + code  # a fence never closed is not code: Markdown reads its links
+    assert without_open_brackets(unclosed).count("&#91;") == 300
+
+
 # Texts that once took from seconds to hours (a parser or pattern whose work grew with the
 # square or cube of the text), each made at a size ``n`` (the count of its repeated piece).
 # Those with an ``onclick`` are converted by the check as by the build (Markdown's links).
@@ -360,6 +377,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "unclosed addresses": lambda n: '<i onclick=x>' + "[x](" * n + " script",
     "nested brackets": lambda n: '<i onclick=x>' + "[" * n + "]" * n,
     "nested addresses": lambda n: '<i onclick=x>' + "[x](" * n + ")" * n,
+    "marks in one paragraph": lambda n: "**a** &amp; [a](b.md) " * n,
 }
 # The larger size of each (about 100 KB of text), and how much smaller the other is.
 SIZES = {
@@ -377,6 +395,7 @@ SIZES = {
     "unclosed addresses": 12_000,
     "nested brackets": 20_000,
     "nested addresses": 10_000,
+    "marks in one paragraph": 40_000,  # 880 KB: the square took 29 times the work
 }
 GROWTH = 8
 # Work that grows with the text grows 8 times from one size to the other, with the square of
@@ -390,6 +409,8 @@ def _check(text: str) -> list[object]:
     first twentieth, as a page's first lines)."""
     text = without_open_brackets(without_open_tags(text))  # as the pipeline hands it to the engine
     found = find_removed(text, EXTENSIONS, {}, ()) if might_hold_more(text, EXTENSIONS) else []
+    if might_run_long(text):
+        found += find_long_texts(text, lambda t, cut: convert(t, EXTENSIONS, {}, cut))
     heading_text(text[: len(text) // 20])
     split(f"---\ntitle: x\n---\n{text}", "docs/a.md")
     return list(found)
@@ -422,6 +443,48 @@ def test_no_text_makes_the_check_grow_faster_than_the_text(name: str) -> None:
     assert len(_check(large_text)) <= 20
     growth = _work(large_text) / max(_work(small_text), 1e-6)
     assert growth < MOST_GROWTH, f"{name}: {GROWTH} times the text took {growth:.0f} times the work"
+
+
+# Runs of text over ``LONGEST`` in each place Markdown reads one: a paragraph, a list item, a
+# quote, a table cell, an admonition, a heading; made of marks a cut between them leaves whole.
+_MARKS = ("word ", "**bold** ", "`code` ", "[link](x.md) ", "&amp; ", "<b>x</b> ", "*em* ", "\\* ")
+_PLACES: tuple[Callable[[str], str], ...] = (
+    lambda run: run,
+    lambda run: f"Intro.\n\n- {run}\n- short\n",
+    lambda run: f"> {run}\n",
+    lambda run: f"| a | b |\n|---|---|\n| {run} | x |\n",
+    lambda run: f'!!! note "Title"\n    {run}\n',
+    lambda run: f"# {run}\n\nText.\n",
+    lambda run: f"Before <b>x</b> {run}\n",
+)
+
+
+def _converted(text: str, *more: object) -> str:
+    return markdown.markdown(text, extensions=["admonition", "tables", "toc", *more])
+
+
+@pytest.mark.parametrize("place", range(len(_PLACES)))
+def test_a_run_too_long_is_read_in_pieces_and_shows_the_same(place: int) -> None:
+    """Issue 22: one 1 MB line took the build 295 s (Markdown's inline stage works through a run
+    of text once for every mark in it). Read in pieces it shows the same, and the check says
+    where, at the run's first line."""
+    marks = "".join(_MARKS[(i * 7) % len(_MARKS)] for i in range(4000))
+    text = _PLACES[place](marks)
+    assert len(marks) > 2 * LONGEST and might_run_long(text)
+    whole, in_pieces = _converted(text), _converted(text, LongTextExtension())
+    assert in_pieces == whole
+    assert "coproduction" not in in_pieces
+    (found,) = find_long_texts(text, lambda t, cut: _converted(t, cut))
+    assert text.count("\n", 0, found) == text.count("\n", 0, text.index(marks[:20]))  # its line
+    short = _PLACES[place]("word " * 100)
+    assert not might_run_long(short) and find_long_texts(short, lambda t, cut: _converted(t, cut)) == []
+
+
+def test_a_run_cut_in_a_link_shows_as_typed_and_loses_no_word() -> None:
+    """A cut falls after a space: in a link's words, the link shows as typed, every word kept."""
+    run = "[" + "long words " * 3000 + "](x.md) after"
+    made = _converted(run, LongTextExtension())
+    assert "<a " not in made and made.count("long words") == 3000 and "after" in made
 
 
 def _flooded_page(n: int) -> list[Problem]:
