@@ -79,6 +79,18 @@ def strict_build(root: Path) -> tuple[int, list[str], _Log]:
     return code, [m.removeprefix(prefix) for m in log.messages if m.startswith(prefix)], log
 
 
+def problems_of(repo: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The problem lines ``make check`` prints for the site at ``repo``, once it is seen that
+    ``mkdocs build --strict`` prints the same, that both fail, and that neither shows a
+    traceback (the contract for every bad input)."""
+    code, lines, printed = check(repo, capsys)
+    assert code == 1 and "Traceback" not in printed
+    build_code, built, log = strict_build(repo)
+    assert (build_code, built) == (1, lines)
+    assert log.tracebacks == 0
+    return lines
+
+
 def test_the_corpus_covers_every_kind_of_the_issue() -> None:
     assert len(CASES) >= 40
     assert {c.kind for c in CASES} == {
@@ -98,12 +110,8 @@ def test_bad_input_gives_its_message_and_every_good_page(
     case: Case, repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_case(repo, case)
-    code, lines, printed = check(repo, capsys)
-    assert (code, lines) == (1, list(case.expected))
-    assert "Traceback" not in printed
-    build_code, built, log = strict_build(repo)
-    assert (build_code, built) == (1, list(case.expected))
-    assert log.tracebacks == 0
+    lines = problems_of(repo, capsys)
+    assert lines == list(case.expected)
     assert all(len(line) < 400 and "\n" not in line for line in lines)  # a few lines at most
     site = repo / "site"
     for url in (*GOOD_URLS, *case.built):
