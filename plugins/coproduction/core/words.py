@@ -46,8 +46,16 @@ SCHEMA_THEME = "A setting of the theme."
 KINDS = tuple(word for kind in DEFAULT_KINDS for word in (kind.title, kind.plural))
 """The default kinds' names: a site that lists no ``kinds`` gets them in its language."""
 SECTION_FEED = "{site}: {kinds}"
+HANDOUT = "Handout: {title}"
+HANDOUT_ABOUT = "The part of \u201c{title}\u201d to print and hand out."
+PACK = "Workshop pack: {term}"
+PACK_ABOUT = "Every handout about {term}, to print for a workshop."
 
 CORE_WORDS = (
+    HANDOUT,
+    HANDOUT_ABOUT,
+    PACK,
+    PACK_ABOUT,
     LATER_PAGE,
     SECTION_ABOUT,
     SECTION_BY_TITLE,
