@@ -534,7 +534,7 @@ def check_handout(page: PageRecord, body: str) -> tuple[int, list[Problem]]:
             Problem(
                 page.path,
                 page.body_line,
-                f"this {page.kind_name.lower() or page.kind} has no handout: put the line {START} "
+                f"this {page.kind} has no handout: put the line {START} "
                 f"above the part participants are given (a form, a sheet), and {END} below it if "
                 f"more follows. {_HANDOUT_HELP}",
             )
