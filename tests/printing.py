@@ -134,7 +134,8 @@ def paper_problems(printed: Printed, paper: str, furniture: list[str]) -> list[s
         depth = printed.ink_depth(len(printed.sheets) - 1)
         if depth <= NEAR_EMPTY:
             problems.append(
-                f"the last of {len(printed.sheets)} sheets is near-empty (printed to {depth:.0%} of it)"
+                f"the last of {len(printed.sheets)} sheets is near-empty (printed to {depth:.0%} of it): "
+                + " / ".join(printed.sheets[-1][:4])
             )
     text = printed.text
     shown = [f for f in furniture if f and re.search(rf"(?<!\w){re.escape(words(f))}(?!\w)", text)]
@@ -152,3 +153,68 @@ def screenshot(printed: Printed, target: Path) -> Path:
         check=True,
     )  # fmt: skip
     return target
+
+
+_MARKER_RE = re.compile(r"^<!--\s*(end\s+)?handout\s*-->\s*$", re.IGNORECASE)
+_HEADING_LINE_RE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_MARKUP_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+def handout_headings(markdown: str) -> tuple[list[str], list[str]]:
+    """A page's headings inside its handout and outside it (not also inside), from its
+    Markdown, as their text reads."""
+    inside, outside = [], []
+    where = "before"
+    fence = False
+    for line in markdown.splitlines():
+        if line.startswith(("```", "~~~")):
+            fence = not fence
+        if fence:
+            continue
+        marker = _MARKER_RE.match(line)
+        if marker:
+            where = "after" if marker.group(1) else "inside"
+            continue
+        heading = _HEADING_LINE_RE.match(line)
+        if heading:
+            text = words(_MARKUP_RE.sub(lambda m: m.group(1) or "", heading.group(1)))
+            (inside if where == "inside" else outside).append(text)
+    return inside, [h for h in outside if h not in inside]
+
+
+def handout_problems(tool: Printed, handout: Printed, title: str, markdown: str) -> list[str]:
+    """A tool printed: its steps, then its handout from a new sheet. Its handout printed: the
+    tool's title and the handout's headings, none of the steps'."""
+    inside, outside = handout_headings(markdown)
+    problems = []
+    if not inside:
+        return [f"/{tool.url}: the Markdown has no heading inside its handout"]
+    if not tool.starts_sheet(inside[0]):
+        problems.append(f"/{tool.url}: its handout ({inside[0]!r}) does not start a new sheet")
+    text = handout.text
+    if words(title) not in text:
+        problems.append(f"/{handout.url}: the tool's title {title!r} is not printed")
+    problems += [
+        f"/{handout.url}: the handout's heading {h!r} is not printed" for h in inside if h not in text
+    ]
+    # A heading prints as a line of its own: the same words in a sentence are not it.
+    lines = {words(line) for sheet in handout.sheets for line in sheet}
+    problems += [
+        f"/{handout.url}: {h!r}, from outside the handout, is printed" for h in outside if h in lines
+    ]
+    return problems
+
+
+def pack_problems(pack: Printed, tools: list[tuple[str, str]]) -> list[str]:
+    """A pack printed: a cover, then each tool's handout (title, Markdown) starting a sheet."""
+    problems = []
+    if len(pack.sheets) < 1 + len(tools):
+        problems.append(f"/{pack.url}: {len(pack.sheets)} sheets for a cover and {len(tools)} handouts")
+    for title, markdown in tools:
+        if not pack.starts_sheet(title):
+            problems.append(f"/{pack.url}: the handout of {title!r} does not start a sheet")
+        inside, _ = handout_headings(markdown)
+        problems += [
+            f"/{pack.url}: {title!r}'s heading {h!r} is not printed" for h in inside if h not in pack.text
+        ]
+    return problems

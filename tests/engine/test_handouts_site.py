@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from conftest import BASE_CONFIG, Built, build_site, page, plugin_options, write_site
-
 from coproduction.core.urls import beneath
 
 EPOCH = "1767225600"  # 2026-01-01
@@ -94,8 +93,11 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Built:
 
 def _links(html: str, url: str) -> set[str]:
     """Where the links of the page at ``url`` lead, from the site root."""
-    return {posixpath.normpath(posixpath.join("/" + url, href)).lstrip("/") + ("/" if href.endswith("/") else "")
-            for href in re.findall(r'href="([^"#:]+)"', html)}  # fmt: skip
+    found = set()
+    for href in re.findall(r'href="([^"#:]+)"', html):
+        target = posixpath.normpath(posixpath.join("/" + url, href)).lstrip("/")
+        found.add(target + "/" if href.endswith("/") else target)
+    return found
 
 
 def _text(html: str) -> str:

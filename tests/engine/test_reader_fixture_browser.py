@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 
 import site_content
 from browser import axe_every_page, reading_problems, report, serve, served, site_path
-from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, Built, build_site, page, write_files, write_site
+from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, Built, build_site, page, tool, write_files, write_site
 
 
 def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[str, str]:
@@ -73,7 +73,7 @@ FILES: dict[str, str | bytes] = {
         "This is the Easy Read version of [the guide](../guide.md).\n\n## What is it?\n\nIt is a guide.\n",
     ),
     "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}, "We test.\n"),
-    "toolkit/checklist.md": page(
+    "toolkit/checklist.md": tool(
         {"title": "Checklist", "barriers": ["capacity", "power"]},
         """\
         A checklist to fill in before the meeting.

@@ -31,6 +31,7 @@ SUMMARY_YEAR = "A summary of \u201c{title}\u201d by {author} ({year})."
 NEW_DESCRIPTION = "One or two plain sentences about this page, shown in lists, feeds and search."
 NEW_TERMS = "Choose terms in the front matter above ({terms})."
 NEW_BODY = "Write here."
+NEW_HANDOUT = "Write the handout here: the form or sheet people are given."
 SCHEMA_TITLE = "Front matter of the pages of {site}"
 SCHEMA_TITLE_ANY = "Front matter of this site's pages"
 SCHEMA_PAGE_TITLE = "The page's title (else its first heading)."
@@ -52,6 +53,7 @@ PACK = "Workshop pack: {term}"
 PACK_ABOUT = "Every handout about {term}, to print for a workshop."
 
 CORE_WORDS = (
+    NEW_HANDOUT,
     HANDOUT,
     HANDOUT_ABOUT,
     PACK,
