@@ -82,7 +82,7 @@ def page(front: dict[str, Any] | str, body: str = "Some text.\n") -> str:
     return f"---\n{meta}---\n\n{textwrap.dedent(body)}"
 
 
-HANDOUT = "\n<!-- handout -->\n\n## To fill in\n\nName: ______________\n"
+HANDOUT = "\n<!-- handout -->\n\n## Zorp\n\nZeb: ______________\n"
 """The end of a tool's Markdown: every tool has a handout (issue 25), ``make check`` says so."""
 
 

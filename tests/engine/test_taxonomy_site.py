@@ -402,7 +402,7 @@ def test_term_and_combination_pages_are_paginated_and_feeds_capped(make_site: An
     plugin_options(config).update(items_per_page=2, feed_items=3)
     files: dict[str, str | bytes] = {"posts/authors.yml": AUTHORS}
     for i in range(4):
-        files[f"toolkit/t{i}.md"] = page({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
+        files[f"toolkit/t{i}.md"] = tool({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
         files[f"posts/p{i}.md"] = page(
             {
                 "title": f"Post {i}",

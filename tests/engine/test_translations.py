@@ -230,6 +230,7 @@ GENERATED = [
     *("", "zeta/", "zonk/", "toolkit/zut/", "posts/", "posts/page/2/", "posts/quad/", "posts/tri/"),
     *("posts/archive/", "posts/archive/2019/", "authors/", "authors/zed/"),
     *("barriers/", "barriers/zap/", "barriers/zap+zip/", "feed.xml", "barriers/zap/feed.xml", "404.html"),
+    *("toolkit/zut/handout/", "barriers/zap/pack/"),
 ]
 """Every kind of page the plugin and the site's templates make: the fixture must have each."""
 

@@ -63,7 +63,7 @@ CLEAN: dict[str, str | bytes] = {
         "---\ntitle: Third\ndate: 2022-05-06\nauthors: [bob]\nbarriers: [leadership]\n---\n"
     ),
     "toolkit/index.md": "# Toolkit\n",
-    "toolkit/power-map.md": "---\ntitle: Power map\nbarriers: [power]\n---\nMap it.\n",
+    "toolkit/power-map.md": "---\ntitle: Power map\nbarriers: [power]\n---\nMap it.\n\n<!-- handout -->\n\nOur map.\n",
 }
 
 BROKEN: dict[str, str | bytes] = {
