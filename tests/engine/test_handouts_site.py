@@ -236,3 +236,25 @@ def test_a_marker_in_a_code_example_is_not_a_handout(tmp_path: Path) -> None:
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
     assert not built.exists("how/handout/")
+
+
+def test_a_pack_grows_with_the_handouts_of_its_term_never_with_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pack of a term is the same whatever else the site holds: 40 tools about another
+    term change nothing in it (its article; the theme's navigation is the site's)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    (tmp_path / "small").mkdir()
+    (tmp_path / "large").mkdir()
+    write_site(tmp_path / "small", _files())
+    small = build_site(tmp_path / "small").content("barriers/power/pack/")
+    others = {
+        f"toolkit/other-{n}.md": page(
+            {"title": f"Other {n}", "barriers": ["diversity"]}, f"<!-- handout -->\n\nSheet {n}.\n"
+        )
+        for n in range(40)
+    }
+    write_site(tmp_path / "large", {**_files(), **others})
+    large = build_site(tmp_path / "large")
+    assert large.content("barriers/power/pack/") == small
+    assert large.content("barriers/diversity/pack/").count('class="cp-pack__sheet"') == 40
