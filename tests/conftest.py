@@ -82,6 +82,15 @@ def page(front: dict[str, Any] | str, body: str = "Some text.\n") -> str:
     return f"---\n{meta}---\n\n{textwrap.dedent(body)}"
 
 
+HANDOUT = "\n<!-- handout -->\n\n## Zorp\n\nZeb: ______________\n"
+"""The end of a tool's Markdown: every tool has a handout (issue 25), ``make check`` says so."""
+
+
+def tool(front: dict[str, Any] | str, body: str = "Some text.\n") -> str:
+    """A tool's Markdown file: ``page`` with a handout at its end."""
+    return page(front, body) + HANDOUT
+
+
 @dataclass
 class Built:
     """A built fixture site."""

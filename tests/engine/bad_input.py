@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from conftest import AUTHORS, page
+from conftest import AUTHORS, page, tool
 
 __all__ = ["CASES", "EXTENSIONS", "GOOD", "GOOD_URLS", "Case"]
 
@@ -32,7 +32,7 @@ EXTENSIONS: list[Any] = [
 GOOD: dict[str, str | bytes] = {
     "posts/authors.yml": AUTHORS,
     "docs/guidance/good.md": page({"title": "Good guide", "barriers": ["power"]}),
-    "toolkit/good.md": page({"title": "Good tool", "barriers": ["capacity"]}),
+    "toolkit/good.md": tool({"title": "Good tool", "barriers": ["capacity"]}),
     "posts/good.md": page(
         {"title": "Good post", "date": "2024-01-02", "authors": ["ann"], "barriers": ["power"]},
         "First paragraph.\n\n<!-- more -->\n\nThe rest.\n",

@@ -15,7 +15,7 @@ from typing import Any
 
 from bad_input import GOOD
 
-from conftest import page
+from conftest import page, tool
 
 __all__ = ["CASES", "GOOD_FILES", "PUBLISHED", "SECRET", "FileCase"]
 
@@ -426,7 +426,7 @@ CASES: tuple[FileCase, ...] = (
     FileCase(
         "source-inside-another",
         "outside",
-        {"toolkit/sub/deep.md": page({"title": "Deep", "barriers": []})},
+        {"toolkit/sub/deep.md": tool({"title": "Deep", "barriers": []})},
         (
             "{mkdocs.yml:sub:}: "
             + TWICE.format("toolkit/sub", "sub", "is inside the folder of source 'toolkit'"),
@@ -453,8 +453,8 @@ CASES: tuple[FileCase, ...] = (
         "page-names-differing-in-normalisation",
         "outside",
         {
-            f"toolkit/{NFD}.md": page({"title": "Decomposed", "barriers": []}),
-            f"toolkit/{NFC}.md": page({"title": "Composed", "barriers": []}),
+            f"toolkit/{NFD}.md": tool({"title": "Decomposed", "barriers": []}),
+            f"toolkit/{NFC}.md": tool({"title": "Composed", "barriers": []}),
         },
         (
             f"toolkit/{NFC}.md:1: "

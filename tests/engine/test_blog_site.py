@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import AUTHORS, BASE_CONFIG, build_site, page, write_site
+from conftest import AUTHORS, BASE_CONFIG, build_site, page, tool, write_site
 
 
 def post(slug: str, day: str, title: str | None = None, **extra: Any) -> dict[str, str]:
@@ -246,7 +246,7 @@ def test_no_site_url_needed_without_a_blog(tmp_path: Path) -> None:
     config = copy.deepcopy(BASE_CONFIG)
     del config["site_url"]
     # posts/ is still a source of kind post, but it holds no post: there is no blog.
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "A", "barriers": ["power"]})}, config)
+    write_site(tmp_path, {"toolkit/a.md": tool({"title": "A", "barriers": ["power"]})}, config)
     built = build_site(tmp_path, strict=True)
     assert built.warnings == []
     assert built.exists("toolkit/a/")

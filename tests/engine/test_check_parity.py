@@ -18,7 +18,17 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import BASE_CONFIG, ENGINE, HANG, config_line, page, plugin_options, write_files, write_site
+from conftest import (
+    BASE_CONFIG,
+    ENGINE,
+    HANG,
+    config_line,
+    page,
+    plugin_options,
+    tool,
+    write_files,
+    write_site,
+)
 
 AUTHORS_WITH_A_PROBLEM = "ann:\n  name: Ann Author\nbob:\n  role: Writer\n"
 
@@ -34,7 +44,7 @@ EVERY_PROBLEM: dict[str, str | bytes] = {
     "docs/clash/index.md": page({"title": "Clash two", "barriers": []}),
     "docs/barriers/power.md": page({"title": "Power", "barriers": ["power"]}),
     "docs/toolkit/checklist.md": page({"title": "Docs copy", "barriers": []}),
-    "toolkit/checklist.md": page({"title": "Toolkit copy", "barriers": []}),
+    "toolkit/checklist.md": tool({"title": "Toolkit copy", "barriers": []}),
     "docs/posts/stray.md": page({"title": "Stray", "barriers": []}),
     "docs/latin1.md": b"---\ntitle: Latin-1\n---\ncaf\xe9\n",
     "docs/links.md": page(
@@ -195,14 +205,14 @@ def test_a_missing_authors_file_is_reported_alike(tmp_path: Path) -> None:
 
 
 def test_a_clean_site_is_clean_for_both(tmp_path: Path) -> None:
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "A", "barriers": ["power"]})})
+    write_site(tmp_path, {"toolkit/a.md": tool({"title": "A", "barriers": ["power"]})})
     assert check_lines(tmp_path) == (0, [])
     assert build_lines(tmp_path, strict=True) == (0, [])
 
 
 def test_check_reads_inherit_and_env_as_the_build_does(tmp_path: Path) -> None:
     """``INHERIT:`` and ``!ENV`` work in ``check``: it loads mkdocs.yml with the engine's loader."""
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "A", "barriers": ["powr"]})})
+    write_site(tmp_path, {"toolkit/a.md": tool({"title": "A", "barriers": ["powr"]})})
     base = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "base.yml").write_text(base, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
@@ -215,7 +225,7 @@ def test_check_reads_inherit_and_env_as_the_build_does(tmp_path: Path) -> None:
     assert [line.split(": ", 1)[0] for line in checked] == ["toolkit/a.md:4"]
     assert "unknown barriers term 'powr'" in checked[0]
     # Fixed, it is clean; the site name comes from the environment variable's fallback.
-    (tmp_path / "toolkit/a.md").write_text(page({"title": "A", "barriers": ["power"]}), encoding="utf-8")
+    (tmp_path / "toolkit/a.md").write_text(tool({"title": "A", "barriers": ["power"]}), encoding="utf-8")
     assert check_lines(tmp_path) == (0, [])
     assert build_lines(tmp_path, strict=True) == (0, [])
     assert "Fallback name" in (tmp_path / "site/toolkit/a/index.html").read_text(encoding="utf-8")
@@ -225,8 +235,8 @@ def test_check_reports_only_the_files_named(tmp_path: Path) -> None:
     write_site(
         tmp_path,
         {
-            "toolkit/a.md": page({"title": "A", "barriers": ["powr"]}),
-            "toolkit/b.md": page({"title": "B", "barriers": ["leadrship"]}),
+            "toolkit/a.md": tool({"title": "A", "barriers": ["powr"]}),
+            "toolkit/b.md": tool({"title": "B", "barriers": ["leadrship"]}),
         },
     )
     code, lines = check_lines(tmp_path, "toolkit/b.md")
@@ -267,7 +277,7 @@ def test_nav_entries_and_template_links_to_missing_pages_are_reported_alike(tmp_
     write_site(
         tmp_path,
         {
-            "toolkit/a.md": page({"title": "A", "barriers": ["power"]}),
+            "toolkit/a.md": tool({"title": "A", "barriers": ["power"]}),
             "posts/authors.yml": "ann:\n  name: Ann\n",
             "posts/p.md": page({"title": "P", "date": "2020-01-01", "authors": ["ann"], "barriers": []}),
             "overrides/404.html": TEMPLATE_404,
@@ -325,11 +335,11 @@ EVERYDAY_MISTAKES: dict[str, str] = {
         "---\ntitle: \u201cCo-production: a start\u201d\ndate: 2024-01-03\nauthors: [ann]\n---\nText.\n"
     ),
     "posts/colon.md": "---\ntitle: Co-production: a start\ndate: 2024-01-04\nauthors: [ann]\n---\nText.\n",
-    "toolkit/new-tool.md": page({"title": "New tool", "barriers": ["powr"]}),
+    "toolkit/new-tool.md": tool({"title": "New tool", "barriers": ["powr"]}),
     "posts/stranger.md": page({"title": "Stranger", "date": "2024-01-05", "authors": ["nobody"]}),
     "posts/baddate.md": page({"title": "Bad date", "date": "2024-02-30", "authors": ["ann"]}),
     "docs/linky.md": page({"title": "Linky"}, "See [gone](gone.md).\n"),
-    "toolkit/a.md": page({"title": "A again"}),  # listed before the older toolkit/a/index.md
+    "toolkit/a.md": tool({"title": "A again"}),  # listed before the older toolkit/a/index.md
     "docs/misspelt.md": page({"title": "Misspelt", "descripton": "x"}),
 }
 
@@ -345,7 +355,7 @@ def test_a_pull_request_with_twelve_everyday_mistakes_gets_twelve_problems(tmp_p
         tmp_path,
         {
             "docs/feedback.md": page({"title": "Feedback"}),
-            "toolkit/a/index.md": page({"title": "A"}),
+            "toolkit/a/index.md": tool({"title": "A"}),
             "posts/authors.yml": AUTHORS_WITH_A_PROBLEM.replace("  role: Writer", "  name: Bob"),
             "posts/first.md": page({"title": "First", "date": "2020-01-01", "authors": ["ann"]}),
             "overrides/404.html": "<a href=\"{{ 'feedback/' | url }}\">Tell us</a>\n",

@@ -20,7 +20,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from browser import new_context, served, site_path
-from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, plugin_options
+from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, plugin_options, tool
 
 TERMS = ("power", "leadership", "diversity", "capacity")  # the fixture's order
 PAGES: dict[str, tuple[str, ...]] = {
@@ -34,7 +34,7 @@ PAGES: dict[str, tuple[str, ...]] = {
 
 def _files() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
-        path: page(
+        path: (tool if path.startswith("toolkit/") else page)(
             {
                 "title": f"Page {Path(path).stem.upper()}",
                 "description": f"About {Path(path).stem}.",

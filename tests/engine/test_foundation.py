@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, tool, write_site
 
 POST = page(
     {"title": "First post", "date": "2024-01-02", "authors": ["ann"], "barriers": ["power"]},
@@ -21,7 +21,7 @@ def _three_folders(make_site: Any) -> Built:
     return make_site(
         {
             "docs/guidance/start.md": page({"title": "Start here", "barriers": ["power"]}),
-            "toolkit/checklist.md": page({"title": "Checklist", "barriers": ["capacity"]}),
+            "toolkit/checklist.md": tool({"title": "Checklist", "barriers": ["capacity"]}),
             "toolkit/files/template.txt": "Fill me in.\n",
             "posts/first-post.md": POST,
             "posts/authors.yml": AUTHORS,
@@ -100,7 +100,7 @@ def _covers(watched: set[Path], target: Path) -> bool:
 def test_serve_watches_source_folders_and_authors_file(tmp_path: Path) -> None:
     from conftest import write_site
 
-    write_site(tmp_path, {"posts/authors.yml": AUTHORS, "toolkit/a.md": page({"barriers": []})})
+    write_site(tmp_path, {"posts/authors.yml": AUTHORS, "toolkit/a.md": tool({"barriers": []})})
     watched = _watched(tmp_path)
     assert (tmp_path / "posts").resolve() in watched
     assert (tmp_path / "toolkit").resolve() in watched
@@ -116,7 +116,7 @@ def test_serve_watches_an_authors_file_outside_the_source_folders(tmp_path: Path
         if isinstance(entry, dict) and "coproduction" in entry:
             entry["coproduction"]["authors"] = "people.yml"
     assert plugin_options(config)["authors"] == "people.yml"
-    write_site(tmp_path, {"people.yml": AUTHORS, "toolkit/a.md": page({"barriers": []})}, config)
+    write_site(tmp_path, {"people.yml": AUTHORS, "toolkit/a.md": tool({"barriers": []})}, config)
     watched = _watched(tmp_path)
     authors = (tmp_path / "people.yml").resolve()
     assert authors in watched
@@ -131,7 +131,7 @@ def test_a_docs_file_that_clashes_with_a_source_file_is_blamed_and_left_out(make
     built = make_site(
         {
             "docs/toolkit/checklist.md": page({"title": "Docs copy", "barriers": []}),
-            "toolkit/checklist.md": page({"title": "Toolkit copy", "barriers": []}),
+            "toolkit/checklist.md": tool({"title": "Toolkit copy", "barriers": []}),
         }
     )
     assert built.warnings == [

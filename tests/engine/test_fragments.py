@@ -12,7 +12,7 @@ import jinja2
 import pytest
 
 import site_content
-from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, REPO, build_site, page, plugin_options, tool, write_site
 from coproduction.mkdocs_plugin.fragments import Fragments, link_folder
 
 # isort: split
@@ -21,7 +21,7 @@ from mkdocs.utils.templates import url_filter
 
 
 def _tool(title: str, barriers: list[str]) -> str:
-    return page({"title": title, "barriers": barriers})
+    return tool({"title": title, "barriers": barriers})
 
 
 def _post(title: str, date: str, barriers: list[str]) -> str:

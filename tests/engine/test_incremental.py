@@ -81,7 +81,9 @@ def _files() -> dict[str, str | bytes]:
         "docs/chart.png": PNG,
         "docs/files/form.pdf": PDF,
         "toolkit/checklist.md": page(
-            {"title": "A checklist", "barriers": ["power", "capacity"]}, "- [ ] One\n"
+            {"title": "A checklist", "barriers": ["power", "capacity"]},
+            "Tick what is true.\n\n<!-- handout -->\n\n## Checklist\n\n- [ ] One\n\n"
+            "<!-- end handout -->\n\nNotes for staff.\n",
         ),
         "overrides/.keep": "",
     }
@@ -303,9 +305,11 @@ def landing_edited(root: Path, n: int) -> None:
 
 
 def tool_added(root: Path, n: int) -> None:
-    """A tool: in its section's list, by title (two a page in the fixture)."""
+    """A tool: in its section's list, by title (two a page in the fixture), and its handout
+    in the pack of its term (the first of a term's makes its pack)."""
     (root / "toolkit" / f"tool-{n}.md").write_text(
-        page({"title": f"Tool {n}", "barriers": [TERMS[n % 4]]}), encoding="utf-8"
+        page({"title": f"Tool {n}", "barriers": [TERMS[n % 4]]}, f"<!-- handout -->\n\nSheet {n}.\n"),
+        encoding="utf-8",
     )
 
 
@@ -328,13 +332,20 @@ def easy_read_home(root: Path, n: int) -> None:
         )
 
 
+def handout_edited(root: Path, n: int) -> None:
+    """A tool's handout: its page, its handout's page and the packs of its terms."""
+    path = root / "toolkit/checklist.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("<!-- end handout -->", f"- [ ] Item {n}\n\n<!-- end handout -->"), "utf-8")
+
+
 EDITS: dict[str, Callable[[Path, int], None]] = {
     f.__name__: f
     for f in (
         body_edit, excerpt_edit, title_change, term_added, term_removed, date_moved, post_renamed,
         post_deleted, post_added, author_added, author_renamed, term_title_changed, template_overridden,
         guide_linked, saved_unchanged, story_added, another_story, story_retitled, landing_edited, tool_added,
-        easy_read_named, easy_read_home,
+        easy_read_named, easy_read_home, handout_edited,
     )
 }  # fmt: skip
 
@@ -401,6 +412,25 @@ def test_an_easy_read_page_is_redone_when_another_pages_front_matter_makes_it_on
     easy_read_home(tmp_path, 1)
     assert "easy/b/index.html" in _same_as_clean(tmp_path, "easy_read dropped")
     assert "cp-er-block" not in b.read_text(encoding="utf-8")
+
+
+def test_a_handouts_edit_rebuilds_its_pages_and_its_packs_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25: a tool's handout is on three kinds of page: the tool, its handout's page and
+    the pack of each of its terms. An edit rebuilds exactly those; an edit of another page
+    of a term rebuilds no pack."""
+    _start(tmp_path, monkeypatch)
+    handout_edited(tmp_path, 1)
+    assert _same_as_clean(tmp_path, "a handout edited") == {
+        "toolkit/checklist/index.html",
+        "toolkit/checklist/handout/index.html",
+        "barriers/power/pack/index.html",
+        "barriers/capacity/pack/index.html",
+        "404.html",
+    }
+    body_edit(tmp_path, 0)  # a post about power: no handout, no pack
+    assert not [name for name in _same_as_clean(tmp_path, "a post edited") if "pack" in name]
 
 
 def test_a_page_deleted_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from conftest import (
     build_site,
     page,
     plugin_options,
+    tool,
     write_files,
     write_site,
 )
@@ -114,7 +115,7 @@ FILES: dict[str, str | bytes] = {
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>\n'
     ),
     "docs/accessibility.md": page({"title": "Accessibility statement", "barriers": []}, "We test.\n"),
-    "toolkit/checklist.md": page(
+    "toolkit/checklist.md": tool(
         {"title": "Checklist", "barriers": ["capacity", "power"]},
         """\
         A checklist to fill in before the meeting.

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AUTHORS, BASE_CONFIG, ENGINE, HANG, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, ENGINE, HANG, page, plugin_options, tool, write_site
 
 # isort: split
 from mkdocs.commands.build import build
@@ -161,9 +161,9 @@ def test_code_that_shows_active_content_is_left_alone(make_site: Any) -> None:
 
 
 def test_a_link_to_a_file_inside_the_repository_is_published(tmp_path: Path) -> None:
+    """Outside every content folder (a link into one would publish its pages twice: issue 22)."""
     from conftest import build_site
 
-    """Outside every content folder (a link into one would publish its pages twice: issue 22)."""
     write_site(tmp_path, {"shared/tools/a.md": page({"title": "Shared", "barriers": []})})
     os.symlink("../shared/tools/a.md", tmp_path / "docs/shared.md")
     os.symlink("../shared/tools", tmp_path / "docs/tools")
@@ -224,7 +224,7 @@ def test_serve_keeps_the_last_good_site_while_an_edit_breaks_the_build(tmp_path:
     config_data["hooks"] = ["hooks.py"]
     write_site(
         tmp_path,
-        {"hooks.py": HOOK, "toolkit/a.md": page({"title": "A", "barriers": []}, "First.\n")},
+        {"hooks.py": HOOK, "toolkit/a.md": tool({"title": "A", "barriers": []}, "First.\n")},
         config_data,
     )
     site_dir = tmp_path / "served"
@@ -293,7 +293,7 @@ def test_the_preview_answers_with_the_last_good_site_while_an_edit_breaks_the_bu
     source = tmp_path / "toolkit/a.md"
     write_site(
         tmp_path,
-        {"hooks.py": HOOK, "toolkit/a.md": page({"title": "A", "barriers": []}, "First.\n")},
+        {"hooks.py": HOOK, "toolkit/a.md": tool({"title": "A", "barriers": []}, "First.\n")},
         config_data,
     )
     with socket.socket() as probe:

@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import AUTHORS, Built, page
+from conftest import AUTHORS, Built, page, tool
 from coproduction.core.frontmatter import YamlLoader
 
 GOOD = {
     "posts/authors.yml": AUTHORS,
     "posts/a.md": page({"title": "A", "date": "2020-01-01", "authors": ["ann"], "barriers": ["power"]}),
-    "toolkit/t.md": page(
+    "toolkit/t.md": tool(
         {
             "title": "T",
             "description": "A tool.",

@@ -12,7 +12,7 @@ from typing import Any
 import feedparser
 import pytest
 
-from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, write_site
+from conftest import AUTHORS, BASE_CONFIG, Built, build_site, page, plugin_options, tool, write_site
 
 KINDS = {
     "guide": {"title": "Guide", "plural": "Guidance"},
@@ -49,9 +49,9 @@ def _files() -> dict[str, str | bytes]:
             "People tell how co-production went for them.\n",
         ),
         "toolkit/index.md": page({"title": "Toolkit", "barriers": []}, "Tools to print and use.\n"),
-        "toolkit/b.md": page({"title": "Budget plan", "barriers": ["capacity"]}),
-        "toolkit/a.md": page({"title": "Access form", "barriers": ["power"]}),
-        "toolkit/c.md": page({"title": "Checklist", "barriers": ["power"]}),
+        "toolkit/b.md": tool({"title": "Budget plan", "barriers": ["capacity"]}),
+        "toolkit/a.md": tool({"title": "Access form", "barriers": ["power"]}),
+        "toolkit/c.md": tool({"title": "Checklist", "barriers": ["power"]}),
     }
     for slug, day in (("p1", "2020-01-01"), ("p2", "2020-02-01"), ("p3", "2021-03-01")):
         files.update(_dated("posts", slug, day))

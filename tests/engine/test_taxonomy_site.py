@@ -23,6 +23,7 @@ from conftest import (
     config_line,
     page,
     plugin_options,
+    tool,
     write_site,
 )
 
@@ -35,7 +36,7 @@ FILES: dict[str, str | bytes] = {
         {"title": "Share power", "kind": "principle", "barriers": ["power", "leadership"]}
     ),
     "docs/untagged.md": page({"title": "Forgotten page"}),
-    "toolkit/map.md": page({"title": "Power map", "barriers": ["power", "leadership"]}),
+    "toolkit/map.md": tool({"title": "Power map", "barriers": ["power", "leadership"]}),
     "posts/authors.yml": AUTHORS,
     "posts/old.md": page(
         {"title": "Old post", "date": "2019-04-03", "authors": ["bob"], "barriers": ["power"]}
@@ -377,7 +378,7 @@ def test_a_terms_easy_read_page_links_both_ways_and_a_missing_one_is_reported(ma
     built = make_site(
         {
             "docs/easy-read/power.md": page({"title": "Power: Easy Read", "barriers": ["power"]}),
-            "toolkit/t.md": page({"title": "T", "barriers": ["power"]}),
+            "toolkit/t.md": tool({"title": "T", "barriers": ["power"]}),
         },
         config,
     )
@@ -401,7 +402,7 @@ def test_term_and_combination_pages_are_paginated_and_feeds_capped(make_site: An
     plugin_options(config).update(items_per_page=2, feed_items=3)
     files: dict[str, str | bytes] = {"posts/authors.yml": AUTHORS}
     for i in range(4):
-        files[f"toolkit/t{i}.md"] = page({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
+        files[f"toolkit/t{i}.md"] = tool({"title": f"Tool {i}", "barriers": ["power", "capacity"]})
         files[f"posts/p{i}.md"] = page(
             {
                 "title": f"Post {i}",
@@ -480,7 +481,7 @@ def test_a_navigation_the_engine_makes_lists_no_term_page(tmp_path: Path) -> Non
             root,
             {
                 "posts/authors.yml": AUTHORS,
-                "toolkit/a.md": page({"title": "A", "barriers": ["t0", "t1"]}),
+                "toolkit/a.md": tool({"title": "A", "barriers": ["t0", "t1"]}),
                 "posts/p.md": page(
                     {"title": "P", "date": "2024-01-02", "authors": ["ann"], "barriers": ["t1"]}
                 ),

@@ -18,7 +18,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import site_content
-from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, write_site
+from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, tool, write_site
 from coproduction.core import words as words_module
 from coproduction.core.words import CORE_WORDS
 from coproduction.mkdocs_plugin.language import ADAPTER_WORDS
@@ -125,7 +125,7 @@ def _welsh_site(make_site: Any, **theme: Any) -> Built:
             "posts/c.md": page(
                 {"title": "C", "date": "2021-06-06", "authors": ["ann"], "barriers": ["capacity"]}
             ),
-            "toolkit/t.md": page({"title": "T", "barriers": ["power", "capacity"]}),
+            "toolkit/t.md": tool({"title": "T", "barriers": ["power", "capacity"]}),
         },
         config,
         strict=True,
@@ -168,7 +168,7 @@ def test_a_site_can_correct_a_word_in_overrides(make_site: Any, tmp_path: Path) 
 def test_a_language_without_a_catalogue_says_so_and_uses_english(make_site: Any) -> None:
     config = copy.deepcopy(BASE_CONFIG)
     config["theme"] = {**config["theme"], "language": "fr"}
-    built = make_site({"toolkit/t.md": page({"title": "T", "barriers": ["power"]})}, config)
+    built = make_site({"toolkit/t.md": tool({"title": "T", "barriers": ["power"]})}, config)
     assert [w for w in built.warnings if "catalogue" in w] == [
         "coproduction: mkdocs.yml:10: there is no catalogue of the plugin's words for theme.language 'fr': "
         "its pages use English. Add locales/<language>/LC_MESSAGES/coproduction.po to overrides/"
@@ -228,7 +228,7 @@ FIXTURE_FILES: dict[str, str | bytes] = {
     ),
     "docs/zap.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1"/></svg>',
     "docs/zonk.md": page({"title": "Zonk", "barriers": [], "template": "feedback.html"}, "Zib.\n"),
-    "toolkit/zut.md": page({"title": "Zut", "barriers": ["zap", "zip"]}, "Zib zab.\n\n## Zorb\n\nQuix.\n"),
+    "toolkit/zut.md": tool({"title": "Zut", "barriers": ["zap", "zip"]}, "Zib zab.\n\n## Zorb\n\nQuix.\n"),
 }
 GENERATED = [
     *(
@@ -244,6 +244,7 @@ GENERATED = [
     ),
     *("posts/archive/", "posts/archive/2019/", "authors/", "authors/zed/"),
     *("barriers/", "barriers/zap/", "barriers/zap+zip/", "feed.xml", "barriers/zap/feed.xml", "404.html"),
+    *("toolkit/zut/handout/", "barriers/zap/pack/"),
 ]
 """Every kind of page the plugin and the site's templates make: the fixture must have each."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANG, REPO, page, write_site
+from conftest import HANG, REPO, tool, write_site
 
 VENV = Path(os.environ.get("COPRODUCTION_PROPERDOCS_VENV", REPO / ".venv-properdocs"))
 
@@ -44,7 +44,7 @@ def test_the_environment_has_properdocs_and_no_mkdocs(python: Path) -> None:
 
 
 def test_check_runs_without_mkdocs(python: Path, tmp_path: Path) -> None:
-    write_site(tmp_path, {"toolkit/a.md": page({"title": "A", "barriers": ["powr"]})})
+    write_site(tmp_path, {"toolkit/a.md": tool({"title": "A", "barriers": ["powr"]})})
     result = run(python, "-m", "coproduction", "check", cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr

@@ -43,6 +43,8 @@ def _type(option: c.BaseConfigOption[Any]) -> str:
         return "mapping"
     if isinstance(option, c.ListOfItems):
         return "list"
+    if isinstance(option, c.Choice):
+        return "one of " + ", ".join(f"`{choice}`" for choice in option.choices)
     assert isinstance(option, c.Type), option
     return {bool: "true or false", str: "text", int: "number"}[option._type]
 

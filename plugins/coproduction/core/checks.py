@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
+from coproduction.core.handouts import END, NEEDS_HANDOUT, START, end_marker, start_marker
 from coproduction.core.long_text import LONGEST, find_long_texts, might_run_long
 from coproduction.core.records import Author, PageRecord, Problem, Reviewer, Source
 from coproduction.core.sanitise import (
@@ -47,6 +48,7 @@ __all__ = [
     "check_config_texts",
     "check_easy_read",
     "check_footer_links",
+    "check_handout",
     "check_links",
     "check_term_easy_read",
     "check_urls",
@@ -567,6 +569,58 @@ def make_record(
         body_line=fm.body_line,
     )
     return record, problems
+
+
+_HANDOUT_HELP = 'See "Handouts" in CONTRIBUTING.md'
+
+
+def check_handout(page: PageRecord, body: str) -> tuple[int, list[Problem]]:
+    """Where the page's handout starts (its line; 0 without one) and the problems with its
+    marker lines: each on a line of its own at the start of the line (indented, Markdown
+    would put it inside a list or box, and the handout would not be one part), one start,
+    an end only after it; and a page of a kind that needs one (a tool) without one."""
+    problems: list[Problem] = []
+    start = end = 0
+    fences = [m.span() for m in _FENCE_RE.finditer(body)] if "```" in body or "~~~" in body else []
+    offset = 0
+    for number, line in enumerate(body.split("\n")):
+        at, offset = offset, offset + len(line) + 1
+        if "<!--" not in line or any(a <= at < b for a, b in fences):
+            continue
+        is_start, is_end = start_marker(line), end_marker(line)
+        if not (is_start or is_end):
+            continue
+        where = page.body_line + number
+        if line[:1].isspace():
+            problems.append(
+                Problem(page.path, where, f"the handout's marker line is indented: start it at the "
+                        f"beginning of the line, with nothing before {START if is_start else END}")
+            )  # fmt: skip
+        elif is_start and start:
+            problems.append(
+                Problem(page.path, where, f"a second {START}: a page has one handout (it started at "
+                        f"line {start}). Remove this line, or the first")
+            )  # fmt: skip
+        elif is_end and (not start or end):
+            problems.append(
+                Problem(page.path, where, f"{END} with no {START} above it: put {START} on its own "
+                        f"line where the handout starts")
+            )  # fmt: skip
+        elif is_start:
+            start = where
+        else:
+            end = where
+    if not start and page.kind in NEEDS_HANDOUT and not page.landing:
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                f"this {page.kind} has no handout: put the line {START} "
+                f"above the part participants are given (a form, a sheet), and {END} below it if "
+                f"more follows. {_HANDOUT_HELP}",
+            )
+        )
+    return start, problems
 
 
 def _a(title: str) -> str:

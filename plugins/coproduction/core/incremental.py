@@ -40,7 +40,7 @@ __all__ = [
     "fingerprints", "site_files", "stale", "survey", "unwritten",
 ]  # fmt: skip
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when what a record holds changes: an older record then rebuilds everything."""
 
 
@@ -161,9 +161,19 @@ def _section(section: Section | None, kind: str, indexes: Indexes, views: _Views
     )  # fmt: skip
 
 
-def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
+def _handout(page: PageRecord, known: Collection[str], absolute_from_docs: bool) -> Any:
+    """What a page's handout shows: its HTML depends on the whole of its source (a link's
+    definition or a heading's id may be outside it) and on which files its links find."""
+    links = [(target, target in known) for target in link_targets(page, absolute_from_docs)]
+    return (page.src_uri, page.url, page.title, page.source_digest, links)
+
+
+def _generated(
+    made: GeneratedPage, indexes: Indexes, views: _Views, known: Collection[str], absolute_from_docs: bool
+) -> str:
     """What a generated page shows: its own view data; a term's or combination's page shows
-    only the name and address of its taxonomy, not the whole overview."""
+    only the name and address of its taxonomy, not the whole overview; a handout and a pack
+    the handouts they print; a term's page whether it has a pack."""
     index: TaxonomyIndex | None = made.index
     shown_index: Any = views.value(index)
     if index is not None and made.kind != "overview":
@@ -180,9 +190,14 @@ def _generated(made: GeneratedPage, indexes: Indexes, views: _Views) -> str:
     first = made.listing is None or made.listing.number == 1
     entry = views.value(made.entry) if first else (made.entry and views.value(made.entry.term))
     combination = views.value(made.combination) if first else (made.combination and made.combination.title)
+    handouts = [_handout(page, known, absolute_from_docs) for page in (made.page, *made.handouts) if page]
+    pack = None
+    if made.kind == "term" and made.entry is not None:
+        found = indexes.packs.get((made.entry.taxonomy, made.entry.term.slug))
+        pack = found.url if found is not None else None
     return digest(
         made.kind, made.src_uri, made.url, made.title, made.description, shown_index,
-        entry, combination, views.value(made.listing),
+        entry, combination, views.value(made.listing), handouts, pack,
         views.value(made.archive), views.value(made.author_page), blog_view,
         _section(made.section, made.kind, indexes, views), views.value(easy_read),
         indexes.feeds_for(made.src_uri), indexes.has_feeds,
@@ -225,7 +240,7 @@ def fingerprints(indexes: Indexes, known: Collection[str], *, absolute_from_docs
         page.src_uri: _content(page, indexes, views, known, absolute_from_docs) for page in indexes.pages
     }
     for made in indexes.generated:
-        found[made.src_uri] = _generated(made, indexes, views)
+        found[made.src_uri] = _generated(made, indexes, views, known, absolute_from_docs)
     return found
 
 
@@ -360,6 +375,8 @@ class PageState:
     fingerprint: str
     excerpt: str = ""
     """A post's excerpt, taken from its rendered page: listings need it when it is not rendered."""
+    handout: str = ""
+    """Its handout, taken from its rendered page: its handout page and packs need it."""
 
 
 @dataclass(slots=True)
@@ -408,7 +425,7 @@ class BuildRecord:
         data = {
             "format": FORMAT,
             "site_inputs": self.site_inputs,
-            "pages": {uri: [s.fingerprint, s.excerpt] for uri, s in self.pages.items()},
+            "pages": {uri: [s.fingerprint, s.excerpt, s.handout] for uri, s in self.pages.items()},
             "outputs": self.outputs,
             "site_dir": self.site_dir,
             "taken": self.taken,

@@ -15,6 +15,7 @@ from coproduction.core.records import Author, PageRecord, Problem
 from coproduction.core.related import related_lists
 from coproduction.core.settings import SiteSpec
 from coproduction.core.taxonomy import Combination, TaxonomyIndex, TermEntry, build_index
+from coproduction.core.urls import beneath, url_for
 
 __all__ = ["GeneratedPage", "Indexes", "TermLink", "Version", "build_indexes", "held_back"]
 
@@ -51,7 +52,9 @@ class GeneratedPage:
     and ``listing``), ``combination`` (``index``, ``combination`` and ``listing``), ``blog``
     (a dated section's ``section`` and ``listing``), ``section`` (an undated one's),
     ``archive-index`` (``section``), ``archive`` (``section``, ``archive`` and ``listing``),
-    ``authors`` and ``author`` (``author_page`` and ``listing``). A kind with a ``listing``
+    ``authors`` and ``author`` (``author_page`` and ``listing``), ``handout`` (``page``: the
+    page whose handout it prints) and ``pack`` (``index``, ``entry`` and ``handouts``: the
+    term's pages that have one, in its list's order). A kind with a ``listing``
     makes a page for each page of its list; the first page of a section's is its landing
     page (``index.md``) when it has one, and is not made here.
     """
@@ -68,6 +71,8 @@ class GeneratedPage:
     archive: Archive | None = None
     author_page: AuthorPage | None = None
     section: Section | None = None
+    page: PageRecord | None = None
+    handouts: list[PageRecord] = field(default_factory=list)
 
     @property
     def in_nav(self) -> bool:
@@ -109,6 +114,10 @@ class Indexes:
     _term_links: dict[tuple[tuple[str, ...], ...], list[tuple[str, list[TermEntry]]]] = field(
         default_factory=dict
     )
+    handout_pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    """A page's src_uri -> its handout's page."""
+    packs: dict[tuple[str, str], GeneratedPage] = field(default_factory=dict)
+    """(taxonomy, term) -> the term's workshop pack, where some page of the term has a handout."""
 
     def __post_init__(self) -> None:
         self.by_src_uri = {p.src_uri: p for p in self.pages}
@@ -123,6 +132,11 @@ class Indexes:
             if (easy := self.by_src_uri.get(name)) is not None:
                 easy.is_easy_read = True  # listings mark it
         self.generated_by_src_uri = {g.src_uri: g for g in self.generated}
+        for made in self.generated:
+            if made.kind == "handout" and made.page is not None:
+                self.handout_pages[made.page.src_uri] = made
+            elif made.kind == "pack" and made.entry is not None:
+                self.packs[(made.entry.taxonomy, made.entry.term.slug)] = made
         self.terms = {(i.taxonomy.key, e.term.slug): e for i in self.taxonomies for e in i.terms}
         self._site_feed = ((self.spec.site_name, "feed.xml"),)
         for section in self.sections:
@@ -268,15 +282,57 @@ def _paged(spec: SiteSpec, title: str, description: str, number: int) -> tuple[s
     return spec.say(words.LATER_PAGE, title=title, number=number), ""
 
 
+def _handouts(handed_out: Iterable[PageRecord], spec: SiteSpec) -> list[GeneratedPage]:
+    """A page of its own for each page's handout, under the page's address."""
+    pages = []
+    for page in handed_out:
+        src_uri = beneath(page.src_uri, "handout")
+        pages.append(
+            GeneratedPage(
+                "handout",
+                src_uri,
+                url_for(src_uri, spec.use_directory_urls),
+                spec.say(words.HANDOUT, title=page.title),
+                spec.say(words.HANDOUT_ABOUT, title=page.title),
+                page=page,
+            )
+        )
+    return pages
+
+
+def _pack(index: TaxonomyIndex, entry: TermEntry, spec: SiteSpec) -> list[GeneratedPage]:
+    """A term's workshop pack: the handouts of its pages, in its list's order (none without
+    a handout: there would be nothing to print)."""
+    handouts = [page for group in entry.groups.values() for page in group if page.has_handout]
+    if not handouts:
+        return []
+    src_uri = beneath(entry.src_uri, "pack")
+    term = entry.term.title
+    return [
+        GeneratedPage(
+            "pack",
+            src_uri,
+            url_for(src_uri, spec.use_directory_urls),
+            spec.say(words.PACK, term=term),
+            spec.say(words.PACK_ABOUT, term=term),
+            index=index,
+            entry=entry,
+            handouts=handouts,
+        )
+    ]
+
+
 def _generated(
+    handed_out: list[PageRecord],
     taxonomies: list[TaxonomyIndex],
     blog: Blog | None,
     sections: list[Section],
     landings: dict[str, PageRecord],
     spec: SiteSpec,
 ) -> list[GeneratedPage]:
-    """Every page the plugin makes; ``landings``: the sections' ``index.md`` pages by src_uri."""
-    pages = []
+    """Every page the plugin makes; ``handed_out``: the pages with a handout; ``landings``:
+    the sections' ``index.md`` pages by src_uri."""
+    pages = _handouts(handed_out, spec)
     for index in taxonomies:
         tax = index.taxonomy
         pages.append(
@@ -297,6 +353,7 @@ def _generated(
                         listing=listing,
                     )
                 )
+            pages += _pack(index, entry, spec)
         for combination in index.combinations:
             description = spec.say(words.COMBINATION_ABOUT, terms=combination.title)
             for listing in combination.listings:
@@ -430,7 +487,8 @@ def build_indexes(records: Iterable[PageRecord], authors: dict[str, Author], spe
         (*(blog.sections if blog else ()), *undated), key=lambda s: order.get(s.key, len(order))
     )
     landings = {r.src_uri: r for r in candidates if r.landing}
-    generated = _generated(taxonomies, blog, sections, landings, spec)
+    handed_out = [r for r in candidates if r.has_handout]
+    generated = _generated(handed_out, taxonomies, blog, sections, landings, spec)
     reserved = {g.url: f"the generated page /{g.url}" for g in generated}
     collisions = check_urls(candidates, reserved)
     losers = {p.path for p in collisions}

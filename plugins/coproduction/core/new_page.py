@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from coproduction.core import words
+from coproduction.core.handouts import NEEDS_HANDOUT, START
 from coproduction.core.settings import SiteSpec
 
 __all__ = ["NewPage", "NewPageProblem", "new_page", "slug_of"]
@@ -85,4 +86,6 @@ def new_page(spec: SiteSpec, root: str, kind: str, title: str, authors: list[str
     body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
     terms = "; ".join(f"{t.key}: {', '.join(t.slugs)}" for t in spec.taxonomies)
     hint = f"<!-- {spec.say(words.NEW_TERMS, terms=terms)} -->\n\n" if terms else ""
-    return NewPage(path, f"---\n{body}---\n\n{hint}{spec.say(words.NEW_BODY)}\n")
+    # A tool needs a handout (``make check`` says so): its place, marked, to write in.
+    handout = f"\n{START}\n\n{spec.say(words.NEW_HANDOUT)}\n" if kind in NEEDS_HANDOUT else ""
+    return NewPage(path, f"---\n{body}---\n\n{hint}{spec.say(words.NEW_BODY)}\n{handout}")

@@ -17,6 +17,7 @@ from coproduction.core.checks import (
     check_addresses,
     check_config_texts,
     check_footer_links,
+    check_handout,
     check_links,
     check_term_easy_read,
     link_targets,
@@ -96,7 +97,8 @@ def read_page(
         record.reading_time = reading_time(markdown_word_count(body))
     head, more, _ = body.partition(MORE)
     record.excerpt_digest = digest_text(head) if more else ""
-    return record, problems
+    record.handout_line, found = check_handout(record, body)
+    return record, problems + found
 
 
 def _docs_in_source_space(docs: Iterable[ContentFile], spec: SiteSpec) -> list[Problem]:

@@ -134,11 +134,20 @@ class PageRecord:
     """The files its links and images lead to (None: not worked out yet)."""
     excerpt_digest: str = ""
     """Digest of the Markdown before ``<!-- more -->`` (empty without one): what listings show."""
+    handout_line: int = 0
+    """Where its handout starts (``<!-- handout -->``); 0: it has none."""
+    handout: str = ""
+    """The handout's HTML, taken from the rendered page (or the last build's record), for its
+    handout page and the packs of its terms."""
 
     @property
     def is_post(self) -> bool:
         """A dated page: one of the blog's posts (templates ask this)."""
         return self.dated
+
+    @property
+    def has_handout(self) -> bool:
+        return self.handout_line > 0
 
     def term_pairs(self) -> frozenset[tuple[str, str]]:
         """Every (taxonomy, term) pair the page carries."""

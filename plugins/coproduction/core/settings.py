@@ -158,6 +158,10 @@ class SiteSpec:
     templates_dir: str = ""
     """The site's own templates (the theme's ``custom_dir``, ``overrides``), from the folder holding
     the configuration file; empty if none. Links in them to the site's pages are checked."""
+    paper_size: str = "A4"
+    """What pages print on (CSS ``@page`` size): A4, or ``letter`` where that is the paper."""
+    licence: str = ""
+    """The content's licence, printed at the foot of every handout and pack."""
 
     @property
     def dated_sources(self) -> tuple[SourceSpec, ...]:

@@ -7,7 +7,15 @@ import re
 import unicodedata
 from urllib.parse import quote, unquote
 
-__all__ = ["folded", "folded_difference", "safe_address", "unsafe_link", "url_for", "web_address"]
+__all__ = [
+    "beneath",
+    "folded",
+    "folded_difference",
+    "safe_address",
+    "unsafe_link",
+    "url_for",
+    "web_address",
+]
 
 _WEB_RE = re.compile(r"^https?://[^\s/?#\\]+[^\s\"'<>\\`]*$", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -66,6 +74,17 @@ def url_for(src_uri: str, use_directory_urls: bool = True) -> str:
             return quote(f"{folder}/index.html" if folder else "index.html")
         return quote(f"{folder}/") if folder else "./"
     return quote(f"{stem}/" if use_directory_urls else f"{stem}.html")
+
+
+def beneath(src_uri: str, name: str) -> str:
+    """The name of page ``name`` under the address of the page ``src_uri``: a tool's handout
+    (``toolkit/a.md`` -> ``toolkit/a/handout.md``, published at ``toolkit/a/handout/``), a
+    term's pack (``barriers/power.md`` -> ``barriers/power/pack.md``). A folder's index
+    (``toolkit/index.md``) has the folder's address, so its page goes in that folder."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, last = posixpath.split(stem)
+    under = folder if last in ("index", "README") else stem
+    return f"{under}/{name}.md" if under else f"{name}.md"
 
 
 def folded_difference(a: str, b: str) -> str:

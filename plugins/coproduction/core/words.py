@@ -31,6 +31,7 @@ SUMMARY_YEAR = "A summary of \u201c{title}\u201d by {author} ({year})."
 NEW_DESCRIPTION = "One or two plain sentences about this page, shown in lists, feeds and search."
 NEW_TERMS = "Choose terms in the front matter above ({terms})."
 NEW_BODY = "Write here."
+NEW_HANDOUT = "Write the handout here: the form or sheet people are given."
 SCHEMA_TITLE = "Front matter of the pages of {site}"
 SCHEMA_TITLE_ANY = "Front matter of this site's pages"
 SCHEMA_PAGE_TITLE = "The page's title (else its first heading)."
@@ -48,8 +49,17 @@ SCHEMA_THEME = "A setting of the theme."
 KINDS = tuple(word for kind in DEFAULT_KINDS for word in (kind.title, kind.plural))
 """The default kinds' names: a site that lists no ``kinds`` gets them in its language."""
 SECTION_FEED = "{site}: {kinds}"
+HANDOUT = "Handout: {title}"
+HANDOUT_ABOUT = "The part of \u201c{title}\u201d to print and hand out."
+PACK = "Workshop pack: {term}"
+PACK_ABOUT = "Every handout about {term}, to print for a workshop."
 
 CORE_WORDS = (
+    NEW_HANDOUT,
+    HANDOUT,
+    HANDOUT_ABOUT,
+    PACK,
+    PACK_ABOUT,
     LATER_PAGE,
     SECTION_ABOUT,
     SECTION_BY_TITLE,

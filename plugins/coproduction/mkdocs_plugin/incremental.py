@@ -281,6 +281,7 @@ class Incremental:
                     os.utime(dest, ns=(source_time, source_time))
                 if (record := site.indexes.by_src_uri.get(uri)) is not None and uri in kept:
                     record.excerpt = kept[uri].excerpt
+                    record.handout = kept[uri].handout
         if self.rebuilt is not None:
             self.old_search = _read_search_index(os.path.join(self.config.site_dir, SEARCH_INDEX))
 
@@ -316,6 +317,7 @@ class Incremental:
             else:
                 log.info("incremental build: this search plugin's index holds only the pages rebuilt")
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
+        handouts = {p.src_uri: p.handout for p in self.site.indexes.pages if p.handout}
         taken = time.time_ns()
         # Only the files this build wrote are hashed: it wrote them after it started.
         trusted_before = self.started - SETTLE_NS
@@ -328,7 +330,10 @@ class Incremental:
                 on_disk[path] = state
         record = BuildRecord(
             self.site_inputs,
-            {uri: PageState(fp, excerpts.get(uri, "")) for uri, fp in self.fingerprints.items()},
+            {
+                uri: PageState(fp, excerpts.get(uri, ""), handouts.get(uri, ""))
+                for uri, fp in self.fingerprints.items()
+            },
             outputs,
             os.path.abspath(site_dir),
             taken,

@@ -201,6 +201,12 @@ class CoproductionConfig(Config):
     # Exports
     cross_index = c.Type(bool, default=True)
 
+    # Print: handouts and workshop packs
+    paper_size = c.Choice(("A4", "A5", "A3", "letter", "legal"), default="A4")
+    """The paper every page prints on: A4 in the UK and most of the world, ``letter`` in the US."""
+    licence = c.Type(str, default="")
+    """The content's licence, printed at the foot of each handout and pack (``CC BY 4.0``)."""
+
     # Safety: hosts whose <iframe> a page may embed (www.youtube-nocookie.com); others are left out
     embeds_allowed = c.ListOfItems(c.Type(str), default=[])
     publish_files = c.ListOfItems(c.Type(str), default=[])
@@ -357,6 +363,8 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         feeds=options.feeds,
         embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),
         publish_files=tuple(path.strip().lstrip("/") for path in options.publish_files),
+        paper_size=options.paper_size,
+        licence=options.licence,
         **site,
     )
     if kinds:

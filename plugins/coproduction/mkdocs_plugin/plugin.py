@@ -21,6 +21,7 @@ from coproduction.core.checks import suggest
 from coproduction.core.easy_read import layout
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
+from coproduction.core.handouts import handout_of, mark_handout
 from coproduction.core.long_text import LongTextExtension
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
@@ -314,8 +315,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
         out), put each of its tables in a region of its own, then take a post's excerpt from
-        it; give a generated page the title and description search should find (event:
-        `page_content`)."""
+        it, and its handout; give a generated page the title and description search should find
+        (event: `page_content`)."""
         if self.site is None:
             return html
         indexes = self.site.indexes
@@ -330,6 +331,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             html = layout(html)  # each picture beside its words
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
+        if record is not None and record.has_handout:  # for its handout's page and packs
+            record.handout = handout_of(html)
+            html = mark_handout(html)
         return html
 
     @timed

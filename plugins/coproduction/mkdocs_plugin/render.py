@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from coproduction.core.blog import Listing, Section
 from coproduction.core.easy_read import EasyReadView, easy_read_view
 from coproduction.core.excerpts import relink
+from coproduction.core.handouts import demoted, without_ids
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
 from coproduction.core.urls import web_address
@@ -32,6 +33,7 @@ __all__ = [
     "Person",
     "Renderer",
     "Share",
+    "Sheet",
     "search_entry",
     "section_context",
     "theme_meta",
@@ -129,6 +131,29 @@ class Share(NamedTuple):
     """A dated page's date (YYYY-MM-DD), else empty."""
 
 
+class Sheet(NamedTuple):
+    """A handout as its page and a pack print it."""
+
+    title: str
+    """The title of the page it is from."""
+    url: str
+    """The page it is from, from the site root."""
+    html: markupsafe.Markup
+    """The handout, its links made for the page it is printed on."""
+    address: str
+    """Where its handout page is published (the full address, with ``site_url``)."""
+
+
+def _sheet(record: PageRecord, shown_on: str, indexes: Indexes, *, in_pack: bool) -> Sheet:
+    """``record``'s handout as printed on the page at ``shown_on``: in a pack, without ids
+    (several handouts would repeat them) and its headings under the handout's title."""
+    html = relink(record.handout, record.url, shown_on)
+    if in_pack:
+        html = demoted(without_ids(html))
+    made = indexes.handout_pages[record.src_uri]
+    return Sheet(record.title, record.url, markupsafe.Markup(html), indexes.absolute(made.url))
+
+
 class Person(NamedTuple):
     """An author as a byline shows them; ``url`` is empty for an id the authors file lacks."""
 
@@ -151,9 +176,22 @@ def _context(made: GeneratedPage, indexes: Indexes) -> dict[str, Any]:
             "listing": made.listing,
             "feed_url": made.entry.feed_url if feeds else None,
             "easy_read": indexes.by_src_uri.get(made.entry.term.easy_read),
+            "pack": indexes.packs.get((made.entry.taxonomy, made.entry.term.slug)),
         }
     if made.kind == "combination":
         return {"index": made.index, "combination": made.combination, "listing": made.listing}
+    printed = {"site_name": indexes.spec.site_name, "licence": indexes.spec.licence}
+    if made.kind == "handout":
+        assert made.page is not None  # a handout's page is made for a page
+        return {"sheet": _sheet(made.page, made.url, indexes, in_pack=False), **printed}
+    if made.kind == "pack":
+        return {
+            "index": made.index,
+            "entry": made.entry,
+            "sheets": [_sheet(page, made.url, indexes, in_pack=True) for page in made.handouts],
+            "date": indexes.spec.today,
+            **printed,
+        }
     section = made.section
     if section is not None:
         kinds = indexes.spec.plural(section.kind)
@@ -194,7 +232,7 @@ def section_context(
 
 CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview": ("coproduction/overview.html", ("index",)),
-    "term": ("coproduction/term.html", ("index", "entry", "listing", "feed_url", "easy_read")),
+    "term": ("coproduction/term.html", ("index", "entry", "listing", "feed_url", "easy_read", "pack")),
     "combination": ("coproduction/combination.html", ("index", "combination", "listing")),
     "blog": (
         "coproduction/blog.html",
@@ -205,6 +243,8 @@ CONTEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "archive": ("coproduction/archive.html", ("archive", "listing", "archive_index_url", "kinds")),
     "authors": ("coproduction/authors.html", ("authors",)),
     "author": ("coproduction/author.html", ("author_page", "listing", "authors_url")),
+    "handout": ("coproduction/handout.html", ("sheet", "site_name", "licence")),
+    "pack": ("coproduction/pack.html", ("index", "entry", "sheets", "date", "site_name", "licence")),
 }
 """Generated page kind -> (template, the view data it gets besides ``page``, ``base_url``, ``config``)."""
 
@@ -345,6 +385,7 @@ class Renderer:
                 "today": indexes.spec.today,
                 "easy_read": indexes.by_src_uri.get(record.easy_read) if record.easy_read else None,
                 "standard": indexes.standard_versions.get(record.src_uri),
+                "handout": indexes.handout_pages.get(record.src_uri),
                 "terms": self._block(
                     template, "terms", term_links=indexes.term_links(record), base_url=base_url
                 ),
@@ -356,7 +397,7 @@ class Renderer:
         )
         # The header (under the title) holds a summary's source, a draft banner, a post's
         # byline and the link between a page and its Easy Read version.
-        has_header = record.is_post or record.draft or record.source or record.easy_read
+        has_header = record.is_post or record.draft or record.source or record.easy_read or record.has_handout
         if not has_header and record.src_uri not in indexes.standard_versions:
             header = ""
         else:
@@ -517,7 +558,8 @@ class Renderer:
         return self.env.get_template("coproduction/robots.txt.html").render(sitemap=sitemap)
 
     def head(self, page: Page) -> str:
-        """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and depth.
+        """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and
+        depth, and the paper size pages print on (a stylesheet is the same for every site).
 
         The addresses are relative: Material's script fetches a ``sitemap.xml`` beside each
         alternate link, and with the published address a preview or a copy of the site
@@ -528,6 +570,8 @@ class Renderer:
         html = self._heads.get((feeds, base))
         if html is None:
             links = tuple((title, relative_url(path, base)) for title, path in feeds)
-            html = self.env.get_template("coproduction/head.html").render(feeds=links)
+            html = self.env.get_template("coproduction/head.html").render(
+                feeds=links, paper=self.indexes.spec.paper_size
+            )
             self._heads[(feeds, base)] = html
         return html

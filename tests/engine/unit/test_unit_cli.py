@@ -63,7 +63,7 @@ CLEAN: dict[str, str | bytes] = {
         "---\ntitle: Third\ndate: 2022-05-06\nauthors: [bob]\nbarriers: [leadership]\n---\n"
     ),
     "toolkit/index.md": "# Toolkit\n",
-    "toolkit/power-map.md": "---\ntitle: Power map\nbarriers: [power]\n---\nMap it.\n",
+    "toolkit/power-map.md": "---\ntitle: Power map\nbarriers: [power]\n---\nMap.\n<!-- handout -->\nMap.\n",
 }
 
 BROKEN: dict[str, str | bytes] = {
@@ -345,8 +345,11 @@ def test_more_problems_than_github_shows_are_listed_in_the_job_summary(
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    typos = {f"toolkit/t{i:02}.md": "---\nbarriers: [powr]\n---\n" for i in range(12)}
-    config = write_site(tmp_path, {**CLEAN, **typos, "toolkit/a|b.md": "---\nbarriers: [leadrship]\n---\n"})
+    handout = "<!-- handout -->\n"
+    typos = {f"toolkit/t{i:02}.md": f"---\nbarriers: [powr]\n---\n{handout}" for i in range(12)}
+    config = write_site(
+        tmp_path, {**CLEAN, **typos, "toolkit/a|b.md": f"---\nbarriers: [leadrship]\n---\n{handout}"}
+    )
     assert main(["check", "-f", str(config)]) == 1
     annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::warning")]
     assert len(annotations) == 13
@@ -394,7 +397,11 @@ def test_new_writes_its_placeholders_in_the_sites_language(tmp_path: Path) -> No
     text = (tmp_path / "toolkit/map-pwer.md").read_text(encoding="utf-8")
     assert "description: Un neu ddwy frawddeg syml am y dudalen hon" in text
     assert "<!-- Dewiswch dermau yn y blaenfater uchod (barriers: power, leadership, capacity). -->" in text
-    assert text.endswith("\n\nYsgrifennwch yma.\n")
+    # A tool's handout, marked, after the text (make check asks every tool for one).
+    assert text.endswith(
+        "\n\nYsgrifennwch yma.\n\n<!-- handout -->\n\n"
+        "Ysgrifennwch y daflen yma: y ffurflen neu'r daflen y mae pobl yn ei chael.\n"
+    )
     assert main(["check", "-f", str(config)]) == 0
 
 
