@@ -308,9 +308,12 @@ def _open_brackets(text: str) -> list[int]:
 
 
 # --- Which pages need a look -------------------------------------------------------------
-_MARKUP_RE = re.compile(r"<(?!!-- (?:more|handout|end handout) -->)|\{[^}\n]*=")
+_MARKUP_RE = re.compile(
+    r"<(?!!-- (?:more|handout|end handout) -->)|\{[^}\n]*=|\{:?[ \t]*(?:[#.][^\s{}]*[ \t]+)*[^\s#.{}:]"
+)
 """Raw HTML and autolinks (``<``, but not a post's excerpt mark or a handout's marks), and
-attribute lists that set an attribute (``{key=value}``; ids and classes are allowed)."""
+attribute lists that set an attribute: ``{key=value}``, or a bare word (``{0}``, ``{hidden}``:
+an attribute with no value). Ids and classes are allowed (``{#id .class}``)."""
 _TARGET_RE = re.compile(r"\]\(\s*([^\s)]*)|^ {0,3}\[[^\]\n]+\]:\s*(\S*)", re.MULTILINE)
 _RELATIVE_RE = re.compile(r"[^:]*(?:[/?#]|$)")
 

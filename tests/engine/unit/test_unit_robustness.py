@@ -320,6 +320,8 @@ def test_plain_pages_are_not_converted_by_the_check() -> None:
     for text in (
         "<b>",
         "{onclick=x}",
+        "[a](b.md){0}",  # a bare word: an attribute with no value (Hypothesis found it)
+        "{: #x hidden }",
         "[a](javascript:x)",
         "[a](&#106;avascript:x)",
         "![i](https://t.example/p.gif)",
@@ -372,11 +374,11 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "attributes": lambda n: "<a " + "x=1 " * n + "onclick=y>",
     "scripts": lambda n: "<script>" * n,
     "one long line": lambda n: "word <b>x</b> [a](b.md) " * n,
-    "unclosed brackets": lambda n: '<i onclick=x>' + "[" * n + " script",
-    "unclosed image openings": lambda n: '<i onclick=x>' + "![a" * n + " script",
-    "unclosed addresses": lambda n: '<i onclick=x>' + "[x](" * n + " script",
-    "nested brackets": lambda n: '<i onclick=x>' + "[" * n + "]" * n,
-    "nested addresses": lambda n: '<i onclick=x>' + "[x](" * n + ")" * n,
+    "unclosed brackets": lambda n: "<i onclick=x>" + "[" * n + " script",
+    "unclosed image openings": lambda n: "<i onclick=x>" + "![a" * n + " script",
+    "unclosed addresses": lambda n: "<i onclick=x>" + "[x](" * n + " script",
+    "nested brackets": lambda n: "<i onclick=x>" + "[" * n + "]" * n,
+    "nested addresses": lambda n: "<i onclick=x>" + "[x](" * n + ")" * n,
     "marks in one paragraph": lambda n: "**a** &amp; [a](b.md) " * n,
 }
 # The larger size of each (about 100 KB of text), and how much smaller the other is.
