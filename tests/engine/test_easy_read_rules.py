@@ -15,7 +15,7 @@ import pytest
 from bad_input import GOOD
 from test_bad_input import check, problems_of, strict_build
 
-from conftest import BASE_CONFIG, page, plugin_options, write_site
+from conftest import BASE_CONFIG, page, plugin_options, tool, write_site
 
 PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>\n'
 GLOSSARY = page(
@@ -187,7 +187,7 @@ def test_an_easy_read_tool_filed_as_a_guide_is_reported(
 ) -> None:
     _write(repo, GOOD_BODY)
     (repo / "toolkit/good.md").write_text(
-        page({"title": "Good tool", "barriers": ["capacity"], "easy_read": "easy-read/tool.md"}),
+        tool({"title": "Good tool", "barriers": ["capacity"], "easy_read": "easy-read/tool.md"}),
         encoding="utf-8",
     )
     (repo / "docs/easy-read/tool.md").write_text(

@@ -49,6 +49,7 @@ __all__ = [
     "check_easy_read",
     "check_footer_links",
     "check_handout",
+    "check_handouts_needed",
     "check_links",
     "check_term_easy_read",
     "check_urls",
@@ -578,7 +579,7 @@ def check_handout(page: PageRecord, body: str) -> tuple[int, list[Problem]]:
     """Where the page's handout starts (its line; 0 without one) and the problems with its
     marker lines: each on a line of its own at the start of the line (indented, Markdown
     would put it inside a list or box, and the handout would not be one part), one start,
-    an end only after it; and a page of a kind that needs one (a tool) without one."""
+    an end only after it (``check_handouts_needed``: a tool without one)."""
     problems: list[Problem] = []
     start = end = 0
     fences = [m.span() for m in _FENCE_RE.finditer(body)] if "```" in body or "~~~" in body else []
@@ -610,17 +611,22 @@ def check_handout(page: PageRecord, body: str) -> tuple[int, list[Problem]]:
             start = where
         else:
             end = where
-    if not start and page.kind in NEEDS_HANDOUT and not page.landing:
-        problems.append(
-            Problem(
-                page.path,
-                page.body_line,
-                f"this {page.kind} has no handout: put the line {START} "
-                f"above the part participants are given (a form, a sheet), and {END} below it if "
-                f"more follows. {_HANDOUT_HELP}",
-            )
-        )
     return start, problems
+
+
+def check_handouts_needed(pages: Iterable[PageRecord]) -> list[Problem]:
+    """A page of a kind that needs a handout (a tool) without one. Not an Easy Read page
+    (known once every page is read): the whole of it is made to be printed and handed out."""
+    return [
+        Problem(
+            page.path,
+            page.body_line,
+            f"this {page.kind} has no handout: put the line {START} above the part participants "
+            f"are given (a form, a sheet), and {END} below it if more follows. {_HANDOUT_HELP}",
+        )
+        for page in pages
+        if page.kind in NEEDS_HANDOUT and not page.landing and not page.has_handout and not page.is_easy_read
+    ]
 
 
 def _a(title: str) -> str:

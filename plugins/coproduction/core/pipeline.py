@@ -18,6 +18,7 @@ from coproduction.core.checks import (
     check_config_texts,
     check_footer_links,
     check_handout,
+    check_handouts_needed,
     check_links,
     check_term_easy_read,
     link_targets,
@@ -302,7 +303,7 @@ def run(
     indexes = build_indexes(_oldest_first_by_address(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
-    problems += _easy_read(indexes)
+    problems += _easy_read(indexes) + check_handouts_needed(indexes.pages)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
     problems += check_config_texts(spec) + check_theme_links(spec)
     known = {f.src_uri for f in (*docs, *added)}
