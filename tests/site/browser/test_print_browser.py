@@ -49,14 +49,15 @@ def _src_uri(md: Path) -> str:
 
 def _tools() -> list[tuple[Path, dict[str, object], str]]:
     """Every published page with a handout: (file, front matter, Markdown). Every page of a
-    kind that needs one has one (``make check`` says so); other pages may."""
+    kind that needs one has one (``make check`` says so), but an Easy Read page; other pages may."""
     found = []
+    easy_read = set(site_content.easy_read_twins())  # printed whole, as Easy Read: no handout
     for md in site_content.markdown_files():
         meta, body = site_content.split(md)
         kind = meta.get("kind") or site_content.folders()[site_content.folder_of(md)][1]
         if md.name == "index.md" or not site_content.published(md):
             continue
-        if kind in NEEDS_HANDOUT or handout_headings(body)[0]:
+        if (kind in NEEDS_HANDOUT and site_content.url(md) not in easy_read) or handout_headings(body)[0]:
             found.append((md, meta, body))
     return found
 
