@@ -604,3 +604,18 @@ def test_two_builds_at_once_take_turns(tmp_path: Path, monkeypatch: pytest.Monke
         _stop(first, second)
     _site_is_clean(tmp_path, "two builds at once")
     _same_as_clean(tmp_path, "an incremental build after two builds at once")
+
+
+def test_the_search_index_of_an_incremental_build_is_a_clean_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind indexes the whole site folder after every build: after an edit, its index
+    changes and is byte for byte what a clean build writes."""
+    _start(tmp_path, monkeypatch)
+    before = {name: data for name, data in _tree(tmp_path / "site").items() if name.startswith("pagefind/")}
+    assert "pagefind/pagefind.js" in before and any(name.startswith("pagefind/fragment/") for name in before)
+    path = tmp_path / "posts" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA word no page had: quokka.\n", encoding="utf-8")
+    _same_as_clean(tmp_path, "body edit")  # every file, the index's too
+    after = {name: data for name, data in _tree(tmp_path / "site").items() if name.startswith("pagefind/")}
+    assert after != before, "the edit did not reach the search index"

@@ -10,6 +10,7 @@ import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -22,6 +23,7 @@ from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
+from coproduction.core.search import SearchIndexError, build_search_index
 from coproduction.core.settings import SiteSpec
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
@@ -52,6 +54,8 @@ log = get_plugin_logger(__name__)
 STYLESHEET = "assets/stylesheets/coproduction.css"
 SCRIPT = "assets/javascripts/coproduction.js"
 """Filters lists in place; every list and filter works without it."""
+SEARCH_SCRIPT = "assets/javascripts/search.js"
+"""Runs the header's search (overrides/partials/search.html) with Pagefind's index, loaded on first use."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
@@ -167,8 +171,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in (str(script) for script in config.extra_javascript):
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, SEARCH_SCRIPT):
+            if script not in (str(known) for known in config.extra_javascript):
+                config.extra_javascript.append(script)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -359,8 +364,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-50)
     @timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds, the JSON export, the front matter's schema and ``robots.txt``; then
-        the record an incremental build compares with (event: `post_build`)."""
+        """Write the feeds, the JSON export, the front matter's schema, ``robots.txt`` and the
+        search index; then the record an incremental build compares with (event: `post_build`)."""
         self.heap.release()  # every page is written
         if self.renderer is None or self.site is None:
             if self.incremental is not None:
@@ -379,6 +384,13 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # A robots.txt of the site's own (in docs/ or the theme's folders) is copied as it is.
         if self.files is not None and self.files.get_file_from_path("robots.txt") is None:
             written.append(write_site_file(config.site_dir, "robots.txt", self.renderer.robots(config)))
+        # Last of all, from the finished folder (which an incremental build completes too).
+        try:
+            written.extend(build_search_index(config.site_dir))
+        except SearchIndexError as error:
+            if self.incremental is not None:
+                self.incremental.abandon()
+            raise PluginError(str(error)) from None
         if self.incremental is not None and self.files is not None:
             self.incremental.finish(self.files, written)
 

@@ -22,6 +22,7 @@ from coproduction.core.blog import Listing, Section
 from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
+from coproduction.core.search import BUNDLE_DIR, facets, page_filters
 from coproduction.mkdocs_plugin.translations import Words
 
 __all__ = [
@@ -240,11 +241,19 @@ class Renderer:
             (title, self._page_url(page) if page else url) for title, page, url in indexes.spec.footer_links
         ]
         env.globals["cp_footer_links"] = [(title, href) for title, href in links if href]
+        # The search form (overrides/partials/search.html): where it sends readers without
+        # JavaScript (the first taxonomy's overview, which leads to every term page), where
+        # the index is, and what results can be narrowed by.
+        env.globals["cp_search"] = {
+            "overview": indexes.taxonomies[0].url if indexes.taxonomies else "",
+            "bundle": f"{BUNDLE_DIR}/",
+            "facets": facets(indexes),
+        }
         # The shared macros, loaded once per build rather than imported by every render.
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
         env.globals["cp"] = self.macros
-        self._heads: dict[tuple[tuple[tuple[str, str], ...], str], str] = {}
+        self._heads: dict[tuple[Any, ...], str] = {}
         self._shares: dict[tuple[object, ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
@@ -500,17 +509,19 @@ class Renderer:
         return self.env.get_template("coproduction/robots.txt.html").render(sitemap=sitemap)
 
     def head(self, page: Page) -> str:
-        """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and depth.
+        """``<link rel="alternate">`` tags for the feeds that match the page, and the search
+        index's filters for it (its kind and terms), cached by feeds, filters and depth.
 
         The addresses are relative: Material's script fetches a ``sitemap.xml`` beside each
         alternate link, and with the published address a preview or a copy of the site
         would ask the live site (feed readers resolve relative addresses as browsers do).
         """
         feeds = self.indexes.feeds_for(page.file.src_uri)
+        filters = tuple(page_filters(self.indexes, page.file.src_uri))
         base = get_relative_url(".", page.url)
-        html = self._heads.get((feeds, base))
+        html = self._heads.get((feeds, filters, base))
         if html is None:
             links = tuple((title, relative_url(path, base)) for title, path in feeds)
-            html = self.env.get_template("coproduction/head.html").render(feeds=links)
-            self._heads[(feeds, base)] = html
+            html = self.env.get_template("coproduction/head.html").render(feeds=links, filters=filters)
+            self._heads[(feeds, filters, base)] = html
         return html
