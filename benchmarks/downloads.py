@@ -1,0 +1,65 @@
+"""What a reader downloads, as Chromium counts it (every request's bytes on the wire, headers
+included: DevTools' "transferred"): a first view of the home page, a post and a term page, each
+in a fresh browser, and one search (a term's name typed into the header's field, results shown).
+
+Served as GitHub Pages serves the site (tests/browser.py), with the system's Chromium.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from browser import chromium, new_context, serve
+
+Json = dict[str, Any]
+SEARCH_FIELD = "#cp-search-query"
+RESULT = ".cp-search__results li a"
+
+
+class _Counter:
+    """Bytes of every finished request, as DevTools counts them (encoded, headers included)."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+    def add(self, event: dict[str, Any]) -> None:
+        self.bytes += int(event["encodedDataLength"])
+
+
+def _first_post(site: Path) -> str:
+    """The first post's address, in file order (the corpus's posts are under posts/<slug>/)."""
+    skip = {"page", "archive"}
+    for html in sorted((site / "posts").glob("*/index.html")):
+        if html.parent.name not in skip:
+            return f"posts/{html.parent.name}/"
+    raise FileNotFoundError(f"{site} has no post")
+
+
+def measure_downloads(site: Path, path: str, term: str) -> Json:
+    """Bytes of each first view and of one search for ``term`` (a term's slug) at ``site``,
+    served under ``path``."""
+    pages = {"home": "", "post": _first_post(site), "term": f"barriers/{term}/"}
+    found: Json = {}
+    with serve(site, path) as base, chromium() as browser:
+        for name, url in pages.items():
+            context = new_context(browser)
+            page = context.new_page()
+            counted = _Counter()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.on("Network.loadingFinished", counted.add)
+            page.goto(base + url, wait_until="networkidle")
+            found[f"{name}_bytes"] = counted.bytes
+            if name == "home":  # then a search, from that page
+                before = counted.bytes
+                page.focus(SEARCH_FIELD)
+                page.fill(SEARCH_FIELD, term)
+                page.wait_for_selector(RESULT)
+                page.wait_for_load_state("networkidle")
+                found["search_bytes"] = counted.bytes - before
+            context.close()
+    return found
