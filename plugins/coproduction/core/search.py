@@ -88,7 +88,7 @@ def build_search_index(site_dir: str) -> list[str]:
             f"Pagefind could not build the search index ({detail[-1] if detail else result.returncode}): "
             "run the build again; if it fails again, report it with this message"
         )
-    written = []
+    written: list[str] = []
     for folder, _, names in os.walk(bundle):
         relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
         written.extend(f"{relative}/{name}" for name in names)

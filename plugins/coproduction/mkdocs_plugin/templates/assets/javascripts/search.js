@@ -54,13 +54,17 @@
     return out;
   }
 
+  function titleOf(page) {
+    return (page.meta && page.meta.title) || page.url;
+  }
+
   function show(pages, total) {
     list.textContent = "";
     pages.forEach(function (page) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = page.url;
-      link.textContent = (page.meta && page.meta.title) || page.url;
+      link.textContent = titleOf(page);
       item.appendChild(link);
       item.appendChild(excerpt(page.excerpt || ""));
       list.appendChild(item);
@@ -82,6 +86,11 @@
     }).then(function (search) {
       var first = search.results.slice(0, 10).map(function (result) { return result.data(); });
       return Promise.all(first).then(function (pages) {
+        // A page named what was asked for comes first: a term's page for its term (Pagefind
+        // ranks a short page that says the word often, such as its Easy Read page, above it).
+        var asked = query.toLowerCase();
+        var named = pages.filter(function (page) { return titleOf(page).toLowerCase() === asked; });
+        pages = named.concat(pages.filter(function (page) { return named.indexOf(page) < 0; }));
         if (id === latest) show(pages, search.results.length);
       });
     });
