@@ -120,7 +120,7 @@ def _cbor_head(data: bytes, at: int) -> tuple[int, int, int]:
 
 
 def _cbor_load(data: bytes, at: int = 0) -> tuple[Any, int]:
-    """The CBOR item at ``at`` (unsigned ints, text, arrays, maps: what Pagefind writes), and where it ends."""
+    """The CBOR item at ``at`` (what Pagefind writes: unsigned ints, text, arrays, maps) and its end."""
     major, value, at = _cbor_head(data, at)
     if major == 0:
         return value, at
