@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import metadata
 from typing import Any
 
@@ -299,10 +299,13 @@ class Incremental:
         self.search[page.url] = entries[self._search_seen :]
         self._search_seen = len(entries)
 
-    def finish(self, files: Files, written: Iterable[str]) -> None:
+    def finish(
+        self, files: Files, written: Iterable[str], last: Callable[[], list[str]] | None = None
+    ) -> None:
         """After the build: complete the search index, remove files no page writes any more,
         keep the record, and let go of the lock (event ``post_build``). ``written``: the files
-        the plugin wrote."""
+        the plugin wrote; ``last`` writes what is made from the finished folder (Pagefind's
+        index), once those files are gone, and gives the files it wrote."""
         assert self.site is not None  # planned (event ``nav``) before any page is built
         site_dir = self.config.site_dir
         built = (f for f in files if self._included(f.inclusion))
@@ -315,6 +318,8 @@ class Incremental:
                 self._complete_search(files)
             else:
                 log.info("incremental build: this search plugin's index holds only the pages rebuilt")
+        if last is not None:
+            outputs = sorted({*outputs, *last()})
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
         taken = time.time_ns()
         # Only the files this build wrote are hashed: it wrote them after it started.

@@ -384,15 +384,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # A robots.txt of the site's own (in docs/ or the theme's folders) is copied as it is.
         if self.files is not None and self.files.get_file_from_path("robots.txt") is None:
             written.append(write_site_file(config.site_dir, "robots.txt", self.renderer.robots(config)))
-        # Last of all, from the finished folder (which an incremental build completes too).
+        # The search index last of all, from the finished folder: an incremental build's
+        # holds every page once the files no page writes any more are gone.
         try:
-            written.extend(build_search_index(config.site_dir))
+            if self.incremental is not None and self.files is not None:
+                self.incremental.finish(self.files, written, lambda: build_search_index(config.site_dir))
+            else:
+                build_search_index(config.site_dir)
         except SearchIndexError as error:
             if self.incremental is not None:
                 self.incremental.abandon()
             raise PluginError(str(error)) from None
-        if self.incremental is not None and self.files is not None:
-            self.incremental.finish(self.files, written)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Give the build's objects back to the garbage collector, and the site folder's lock
