@@ -1,6 +1,8 @@
 """What a reader downloads, as Chromium counts it (every request's bytes on the wire, headers
 included: DevTools' "transferred"): a first view of the home page, a post and a term page, each
 in a fresh browser, and one search (a term's name typed into the header's field, results shown).
+Counted from Playwright's requests, which include those of a page's workers (DevTools' own
+count, the CDP ``Network`` events of the page, misses them).
 
 Served as GitHub Pages serves the site (tests/browser.py), with the system's Chromium.
 """
@@ -21,13 +23,15 @@ RESULT = ".cp-search__results li a"
 
 
 class _Counter:
-    """Bytes of every finished request, as DevTools counts them (encoded, headers included)."""
+    """Bytes of every finished request, the page's and its workers' (Pagefind searches in
+    one), as Chromium counts them: the response's headers and its body as sent."""
 
     def __init__(self) -> None:
         self.bytes = 0
 
-    def add(self, event: dict[str, Any]) -> None:
-        self.bytes += int(event["encodedDataLength"])
+    def add(self, request: Request) -> None:
+        sizes = request.sizes()
+        self.bytes += sizes["responseHeadersSize"] + sizes["responseBodySize"]
 
 
 def _first_post(site: Path) -> str:
@@ -49,9 +53,7 @@ def measure_downloads(site: Path, path: str, term: str) -> Json:
             context = new_context(browser)
             page = context.new_page()
             counted = _Counter()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.on("Network.loadingFinished", counted.add)
+            page.on("requestfinished", counted.add)
             page.goto(base + url, wait_until="networkidle")
             found[f"{name}_bytes"] = counted.bytes
             if name == "home":  # then a search, from that page
