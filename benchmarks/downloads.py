@@ -15,8 +15,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import chromium, new_context, serve  # the tests' server and browser
 from playwright.sync_api import Request
+
+from browser import chromium, new_context, serve  # the tests' server and browser
 
 Json = dict[str, Any]
 SEARCH_FIELD = "#cp-search-query"
