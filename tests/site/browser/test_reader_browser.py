@@ -251,7 +251,7 @@ def test_phone_width_needs_no_sideways_scrolling(browser: Browser, site_url: str
 
 # Navigation around the text, on the blog listing: the theme's header, tabs, sidebars, search
 # and footer, and the plugin's feed link (hidden by the same print rule as the pager).
-PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".cp-feed"]
+PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".cp-search", ".md-footer", ".cp-feed"]
 
 
 def test_print_shows_the_text_without_navigation(page: Page, site_url: str) -> None:
