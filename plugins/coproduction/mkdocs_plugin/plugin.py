@@ -22,9 +22,12 @@ from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
+from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.search import SearchIndexError, build_search_index
 from coproduction.core.settings import SiteSpec
+from coproduction.core.tables import wrap_tables
+from coproduction.core.urls import unsafe_link
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -41,7 +44,14 @@ from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.language import search_settings, toc_settings
-from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
+from coproduction.mkdocs_plugin.options import (
+    CoproductionConfig,
+    config_root,
+    drop_theme_links,
+    escape_theme_texts,
+    make_spec,
+    without_entries,
+)
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
@@ -52,8 +62,6 @@ __all__ = ["CoproductionPlugin"]
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/stylesheets/coproduction.css"
-SCRIPT = "assets/javascripts/coproduction.js"
-"""Filters lists in place; every list and filter works without it."""
 SEARCH_SCRIPT = "assets/javascripts/search.js"
 """Runs the header's search (overrides/partials/search.html) with Pagefind's index, loaded on first use."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
@@ -159,6 +167,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
+        escape_theme_texts(config)
+        # Links a browser would run stay out of the pages (the pipeline reports them).
+        if config.nav:
+            config.nav = without_entries(config.nav, unsafe_link)
+        drop_theme_links(config, unsafe_link)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.
@@ -171,9 +184,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (SCRIPT, SEARCH_SCRIPT):
-            if script not in (str(known) for known in config.extra_javascript):
-                config.extra_javascript.append(script)
+        if SEARCH_SCRIPT not in (str(known) for known in config.extra_javascript):
+            config.extra_javascript.append(SEARCH_SCRIPT)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -288,16 +300,22 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take a post's excerpt from its rendered page; give a generated page the title and
-        description search should find (event: `page_content`)."""
+        """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
+        out), put each of its tables in a region of its own, then take a post's excerpt from
+        it; give a generated page the title and description search should find (event:
+        `page_content`)."""
         if self.site is None:
             return html
         indexes = self.site.indexes
+        if (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
+            return search_entry(made)  # ours; the listing replaces it after search has read it
+        html = sanitise(html, self.site.spec.embeds_allowed)
         record = indexes.by_src_uri.get(page.file.src_uri)
+        # Ours, after the sanitiser: the region's role, name and tabindex are not the page's.
+        assert self.words is not None  # set with the site, in configure
+        html = wrap_tables(html, self.words.t("Table: {name}"), record.title if record else page.title or "")
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
-        elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            return search_entry(made)  # the listing replaces it after search has read it
         return html
 
     @timed

@@ -23,6 +23,7 @@ from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
 from coproduction.core.search import BUNDLE_DIR, facets, page_filters
+from coproduction.core.urls import web_address
 from coproduction.mkdocs_plugin.translations import Words
 
 __all__ = [
@@ -184,7 +185,7 @@ def section_context(
     assert blog is not None  # a dated section is the blog's
     return {
         **context,
-        "filters": [(index.taxonomy.title, index.terms) for index in indexes.taxonomies if index.terms],
+        "filters": indexes.section_filters(section),
         "archive_url": section.archive_url,
         "authors_url": blog.authors_url if blog.authors else None,
         "feed_url": section.feed_url if indexes.has_feeds else None,
@@ -240,7 +241,13 @@ class Renderer:
         links = [
             (title, self._page_url(page) if page else url) for title, page, url in indexes.spec.footer_links
         ]
-        env.globals["cp_footer_links"] = [(title, href) for title, href in links if href]
+        # Titles escaped here, so a fork's copy of the template that prints them raw is safe too;
+        # an address that is not http(s) is left out (the pipeline reports it).
+        env.globals["cp_footer_links"] = [
+            (markupsafe.escape(title), href)
+            for (title, href), (_, page, _) in zip(links, indexes.spec.footer_links, strict=True)
+            if href and (page or web_address(href))
+        ]
         # The search form (overrides/partials/search.html): where it sends readers without
         # JavaScript (the first taxonomy's overview, which leads to every term page), where
         # the index is, and what results can be narrowed by.
