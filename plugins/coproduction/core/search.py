@@ -1,26 +1,40 @@
-"""The site's search index: Pagefind's chunked static index of the built HTML folder.
+"""The site's search index: Pagefind's chunked static index of the built HTML pages.
 
-Pagefind reads every page in the site folder and writes ``pagefind/``: a small entry
+Pagefind indexes every page of the site folder and writes ``pagefind/``: a small entry
 script and index fragments that a reader's browser fetches only for the words typed.
-It indexes the folder as it is, so after an incremental build, whose folder holds every
-page, the index comes out the same as a clean build's. Pages say what to index and how
-(``data-pagefind-*`` attributes, written by the templates); the language is each page's
-``<html lang>``.
+It is given each page as the build writes it (``SearchIndex``), and the pages an
+incremental build keeps from the folder, in one order, so an incremental build's index is
+a clean build's. Pages say what to index and how (``data-pagefind-*`` attributes, written
+by the templates); the language is each page's ``<html lang>``.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import Collection, Sequence
 from typing import Any
 
+from coproduction.core.incremental import site_files
 from coproduction.core.indexes import Indexes
 
-__all__ = ["BUNDLE_DIR", "KIND_FILTER", "SearchIndexError", "build_search_index", "facets", "page_filters"]
+__all__ = [
+    "BUNDLE_DIR",
+    "IGNORED",
+    "KIND_FILTER",
+    "SearchIndex",
+    "SearchIndexError",
+    "facets",
+    "page_filters",
+]
 
 KIND_FILTER = "kind"
 """The filter of what a page is (its kind's plural: "Posts"); each taxonomy's filter is its key."""
@@ -79,25 +93,199 @@ def _executable() -> str:
     return str(get_executable())
 
 
-def build_search_index(site_dir: str) -> list[str]:
-    """Index ``site_dir`` afresh (the old index goes first, so nothing of it is left behind);
-    the files written, as paths in the site folder, for the record of what the build wrote."""
-    bundle = os.path.join(site_dir, BUNDLE_DIR)
-    shutil.rmtree(bundle, ignore_errors=True)
-    command = [_executable(), "--site", site_dir, "--output-subdir", BUNDLE_DIR, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise SearchIndexError(
-            f"Pagefind could not build the search index ({detail[-1] if detail else result.returncode}): "
-            "run the build again; if it fails again, report it with this message"
+IGNORED = (".headerlink",)
+"""Left out of the index: the headings' permalinks ("Link to this section", on every heading),
+which the Markdown extension writes, so no template can mark them ``data-pagefind-ignore``."""
+
+
+class _Service:
+    """``pagefind --service``: requests in on its input, answers on its output, each as base64
+    JSON followed by a comma. A thread reads the answers as they come, so neither side waits
+    on a full pipe; only the answers asked for are kept, and errors."""
+
+    def __init__(self) -> None:
+        try:
+            self._process = subprocess.Popen(
+                [_executable(), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+            )
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind could not start ({error}): {_AGAIN}") from None
+        self._sent = 0
+        self._wanted: set[int] = set()
+        self._answers: dict[int, dict[str, Any]] = {}
+        self.errors: list[str] = []
+        self._ended = False
+        self._arrived = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
+        self._reader.start()
+
+    def send(self, payload: dict[str, Any], *, answer: bool = False) -> int:
+        """Send a request; its number. ``answer``: keep its answer for ``answer_to``."""
+        self._sent += 1
+        if answer:
+            with self._arrived:
+                self._wanted.add(self._sent)
+        request = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError, ValueError):  # it stopped: ``answer_to`` says so
+            self._process.stdin.write(base64.b64encode(request) + b",")
+        return self._sent
+
+    def answer_to(self, number: int) -> dict[str, Any]:
+        """Wait for the answer to request ``number``; SearchIndexError if Pagefind fails."""
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            self._process.stdin.flush()
+        with self._arrived:
+            self._arrived.wait_for(lambda: number in self._answers or self._ended or bool(self.errors))
+            answer = self._answers.pop(number, None)
+        if self.errors or answer is None:
+            said = "; ".join(self.errors) or "it stopped"
+            raise SearchIndexError(f"Pagefind could not build the search index ({said}): {_AGAIN}")
+        return answer
+
+    def _read(self) -> None:
+        output = self._process.stdout
+        assert isinstance(output, io.BufferedReader)
+        pending: list[bytes] = []  # the start of an answer (the index's files come as one)
+        for chunk in iter(lambda: output.read1(1 << 16), b""):
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            *messages, rest = chunk.split(b",")
+            messages[0] = b"".join([*pending, messages[0]])
+            pending = [rest]
+            for message in messages:
+                try:
+                    answer = json.loads(base64.b64decode(message, validate=True))
+                    number, payload = answer.get("message_id"), answer["payload"]
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    payload, number = {"type": "Error", "message": message.decode(errors="replace")}, None
+                with self._arrived:
+                    if payload.get("type") == "Error":
+                        self.errors.append(str(payload.get("message", "")).strip()[:300])
+                    elif number in self._wanted:
+                        self._answers[number] = payload
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._ended = True
+            self._arrived.notify_all()
+
+    def close(self) -> None:
+        """End the service (it ends when its input closes), and wait for it."""
+        with contextlib.suppress(OSError, ValueError):
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+_AGAIN = "run the build again; if it fails again, report it with this message"
+
+
+class SearchIndex:
+    """Pagefind's index of the site, made while the site is written: each page is handed to
+    ``pagefind --service`` as it is written and indexed there, on another processor while
+    the build goes on; ``finish`` writes the index into ``site_dir/pagefind/``.
+
+    Pagefind numbers pages in the order it is given them, and the numbers are in the
+    index's files, so pages go to it in one fixed order, ``order`` (paths in the site
+    folder), whatever order they come in: a page is held until the pages before it have
+    gone, and a page that is not ``coming`` (an incremental build keeps it as it is) is
+    read from the site folder when its turn comes. Every other HTML file of the folder
+    follows, by path (Pagefind keeps only pages that mark what to index). So an
+    incremental build and a clean build give Pagefind the same pages in the same order,
+    and the same index.
+    """
+
+    def __init__(self, site_dir: str, order: Sequence[str], coming: Collection[str]) -> None:
+        self.site_dir = site_dir
+        self._order = list(order)
+        self._coming = set(coming)
+        self._next = 0
+        self._held: dict[str, str | None] = {}
+        self._given: set[str] = set()
+        self._service = _Service()
+        created = self._service.send(
+            {"type": "NewIndex", "config": {"exclude_selectors": list(IGNORED)}}, answer=True
         )
-    _canonical_filters(bundle)
-    written: list[str] = []
-    for folder, _, names in os.walk(bundle):
-        relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
-        written.extend(f"{relative}/{name}" for name in names)
-    return sorted(written)
+        self._index = self._service.answer_to(created)["index_id"]
+
+    def add(self, path: str, html: str | None) -> None:
+        """The page written at ``path`` (from the site folder, with ``/``); ``html`` None:
+        the engine wrote nothing there."""
+        # As the engine writes it: a character UTF-8 cannot hold becomes a character reference.
+        self._held[path] = None if html is None else html.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+        self._pass_on(final=False)
+
+    def _pass_on(self, *, final: bool) -> None:
+        """Give Pagefind every page it can have now, in ``order``."""
+        while self._next < len(self._order):
+            path = self._order[self._next]
+            if path in self._held:
+                html = self._held.pop(path)
+            elif final or path not in self._coming:
+                html = self._read(path)
+            else:
+                return  # its turn comes when it is written
+            if html is not None:
+                self._give(path, html)
+            self._next += 1
+
+    def _read(self, path: str) -> str | None:
+        try:
+            with open(os.path.join(self.site_dir, *path.split("/")), "rb") as f:
+                return f.read().decode("utf-8", errors="replace")
+        except OSError:
+            return None
+
+    def _give(self, path: str, html: str) -> None:
+        self._given.add(path)
+        self._service.send({"type": "AddFile", "index_id": self._index, "file_path": path, "url": None,
+                            "file_contents": html})  # fmt: skip
+
+    def finish(self) -> list[str]:
+        """Give Pagefind the rest and write the index (the old one goes first, so nothing of
+        it is left behind); the files written, as paths in the site folder."""
+        try:
+            self._pass_on(final=True)
+            ours = f"{BUNDLE_DIR}/"
+            others = (p for p in site_files(self.site_dir) if p.endswith(".html") and not p.startswith(ours))
+            for path in others:
+                if path not in self._given and (html := self._read(path)) is not None:
+                    self._give(path, html)
+            # Pagefind's files come back in its answer and are written here: its own writing
+            # (WriteFiles) answers before the last bytes of its files are on disk.
+            asked = self._service.send({"type": "GetFiles", "index_id": self._index}, answer=True)
+            made = {
+                file["path"]: base64.b64decode(file["content"])
+                for file in self._service.answer_to(asked)["files"]
+            }
+        finally:
+            self.close()
+        _canonical_filters(made)
+        bundle = os.path.join(self.site_dir, BUNDLE_DIR)
+        shutil.rmtree(bundle, ignore_errors=True)
+        for path, data in made.items():
+            target = os.path.join(bundle, *path.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(data)
+        return sorted(f"{BUNDLE_DIR}/{path}" for path in made)
+
+    def close(self) -> None:
+        """Stop Pagefind without writing (a build that failed), or once it has written."""
+        self._held.clear()
+        self._service.close()
 
 
 # Pagefind 1.5 writes each filter's values, and each language's list of filters, in an
@@ -156,42 +344,34 @@ def _cbor_dump(item: Any) -> bytes:
     return _cbor_head_bytes(4, len(item)) + b"".join(_cbor_dump(x) for x in item)
 
 
-def _read(path: str) -> Any:
-    with open(path, "rb") as f:
-        data = gzip.decompress(f.read())
-    assert data.startswith(_SIGNATURE), path
+def _load(data: bytes) -> Any:
+    data = gzip.decompress(data)
+    assert data.startswith(_SIGNATURE)
     return _cbor_load(data, len(_SIGNATURE))[0]
 
 
-def _write(folder: str, file_name: str, prefix: str, digits: int, item: Any) -> str:
-    """Write ``item`` as Pagefind does, named by its content (``file_name`` with ``{}`` for
-    the name Pagefind refers to it by, ``prefix`` and a hash); that name back."""
+def _store(files: dict[str, bytes], file_name: str, prefix: str, digits: int, item: Any) -> str:
+    """Put ``item`` in ``files`` as Pagefind writes it, named by its content (``file_name``
+    with ``{}`` for the name Pagefind refers to it by, ``prefix`` and a hash); that name back."""
     data = _SIGNATURE + _cbor_dump(item)
     name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
-    with open(os.path.join(folder, file_name.format(name)), "wb") as f:
-        f.write(gzip.compress(data, mtime=0))
+    files[file_name.format(name)] = gzip.compress(data, mtime=0)
     return name
 
 
-def _canonical_filters(bundle: str) -> None:
+def _canonical_filters(files: dict[str, bytes]) -> None:
     """Sort the filters of every language's index, and name their files afresh."""
-    entry_path = os.path.join(bundle, "pagefind-entry.json")
-    with open(entry_path, encoding="utf-8") as f:
-        entry = json.load(f)
-    filters = os.path.join(bundle, "filter")
+    entry = json.loads(files["pagefind-entry.json"])
     for language, about in entry["languages"].items():
-        meta_path = os.path.join(bundle, f"pagefind.{about['hash']}.pf_meta")
-        meta = _read(meta_path)
+        meta = _load(files.pop(f"pagefind.{about['hash']}.pf_meta"))
         renamed = {}
         # The index's metadata: version, pages, word chunks, filters ((filter, file) pairs), ...
         for name, old in meta[_FILTERS]:
-            old_path = os.path.join(filters, f"{old}.pf_filter")
-            name_and_values = _read(old_path)
+            name_and_values = _load(files.pop(f"filter/{old}.pf_filter"))
             name_and_values[1].sort(key=lambda pair: pair[0])
-            os.unlink(old_path)
-            renamed[name] = _write(filters, "{}.pf_filter", f"{language}_", 7, name_and_values)
+            renamed[name] = _store(files, "filter/{}.pf_filter", f"{language}_", 7, name_and_values)
         meta[_FILTERS] = sorted([name, renamed[name]] for name, _ in meta[_FILTERS])
-        os.unlink(meta_path)
-        about["hash"] = _write(bundle, "pagefind.{}.pf_meta", f"{language}_", 10, meta)
-    with open(entry_path, "w", encoding="utf-8") as f:
-        json.dump(entry, f, ensure_ascii=False, separators=(",", ":"))
+        about["hash"] = _store(files, "pagefind.{}.pf_meta", f"{language}_", 10, meta)
+    files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )

@@ -48,6 +48,7 @@ from coproduction.core.incremental import (
 )  # fmt: skip
 from coproduction.core.pipeline import Site
 from coproduction.core.records import digest
+from coproduction.mkdocs_plugin.files import engine_builds
 
 __all__ = ["GENERATED_SOURCE", "Incremental", "record_path"]
 
@@ -168,7 +169,7 @@ class Incremental:
 
     def _included(self, level: InclusionLevel) -> bool:
         """Whether the engine builds a file of this level (drafts too in ``mkdocs serve``)."""
-        return bool(level.is_in_serve() if self.serving else level.is_included())
+        return engine_builds(level, serving=self.serving)
 
     def begin(self) -> None:
         """Take the site folder's lock, waiting for another build of it to finish, and take

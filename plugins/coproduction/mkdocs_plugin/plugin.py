@@ -24,7 +24,7 @@ from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
-from coproduction.core.search import SearchIndexError, build_search_index
+from coproduction.core.search import SearchIndex, SearchIndexError
 from coproduction.core.settings import SiteSpec
 from coproduction.core.tables import wrap_tables
 from coproduction.core.urls import unsafe_link
@@ -36,6 +36,7 @@ from coproduction.mkdocs_plugin.files import (
     other_files,
     refused_folders,
     screen_engine_listing,
+    search_index,
     serve_last_good,
     watched_paths,
     write_site_file,
@@ -111,6 +112,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """`mkdocs serve`'s copy of the last site that built, served while an edit breaks the build."""
         self.files: Files | None = None
         self.incremental: Incremental | None = None
+        self.search: SearchIndex | None = None
+        """Pagefind's index of this build, given each page as it is written."""
         self.heap = Heap()
         """Keeps full garbage collections off what the build holds to its end (see ``heap``)."""
 
@@ -151,6 +154,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.heap.release()  # a build that ended without `post_build` or `build_error`
         if self.incremental is not None:
             self.incremental.abandon()  # the same: its lock
+        self._stop_search()  # and its search index
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
         self.files, self.incremental = None, None
         self.config_problems = []
@@ -344,6 +348,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                         page.meta = theme_meta({}, made.title, made.description)
             # Every page's HTML is made now (MkDocs keeps it to the end): freeze it too.
             self.heap.hold()
+            # Pagefind starts now, to index each page as it is written, beside the build.
+            try:
+                self.search = search_index(files, config, serving=self.serving, dirty=self.dirty)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         return env
 
     # After the search plugin indexes the page, so chips and related lists stay out of search.
@@ -361,7 +370,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return context
 
     @timed
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the page's share tags and the matching feeds to its head, and drop what we
         added to the page's content (event: `post_page`)."""
         if self.renderer is None:
@@ -369,6 +378,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.renderer.release(page)
         head = self.renderer.share(page, config) + self.renderer.head(page)
         return output.replace("</head>", head + "</head>", 1)
+
+    # Last, so the search index gets the page as the engine writes it.
+    @event_priority(-100)
+    @timed
+    def _index_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand the page to the search index (event: `post_page`); the engine writes no
+        file for an empty page."""
+        if self.search is not None:
+            self.search.add(page.file.dest_uri, output if output.strip() else None)
+        return output
+
+    on_post_page = CombinedEvent(_head, _index_page)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -402,22 +423,30 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # A robots.txt of the site's own (in docs/ or the theme's folders) is copied as it is.
         if self.files is not None and self.files.get_file_from_path("robots.txt") is None:
             written.append(write_site_file(config.site_dir, "robots.txt", self.renderer.robots(config)))
-        # The search index last of all, from the finished folder: an incremental build's
-        # holds every page once the files no page writes any more are gone.
+        # The search index last of all: an incremental build's takes the pages it kept from
+        # the folder once the files no page writes any more are gone.
+        search, self.search = self.search, None
         try:
             if self.incremental is not None and self.files is not None:
-                self.incremental.finish(self.files, written, lambda: build_search_index(config.site_dir))
-            else:
-                build_search_index(config.site_dir)
+                self.incremental.finish(self.files, written, search.finish if search else None)
+            elif search is not None:
+                search.finish()
         except SearchIndexError as error:
             if self.incremental is not None:
                 self.incremental.abandon()
             raise PluginError(str(error)) from None
 
+    def _stop_search(self) -> None:
+        """Stop Pagefind without an index: the build failed, or never reached its end."""
+        if self.search is not None:
+            self.search.close()
+            self.search = None
+
     def on_build_error(self, *, error: Exception) -> None:
         """Give the build's objects back to the garbage collector, and the site folder's lock
         (event: `build_error`)."""
         self.heap.release()
+        self._stop_search()
         if self.incremental is not None:
             self.incremental.abandon()
 
@@ -425,6 +454,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
         good site (event: `shutdown`)."""
         write_timings()
+        self._stop_search()
         if self.incremental is not None:
             self.incremental.abandon()
             if self.serving:  # its site folder goes with it
