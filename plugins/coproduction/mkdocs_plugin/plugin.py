@@ -53,7 +53,7 @@ from coproduction.mkdocs_plugin.options import (
     make_spec,
     without_entries,
 )
-from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
+from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, generated_meta, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
 from coproduction.mkdocs_plugin.translations import Words, words_for
@@ -297,7 +297,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if record is not None:
             page.meta = theme_meta(record.meta, record.title, record.description)
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            page.meta = theme_meta({}, made.title, made.description)
+            page.meta = generated_meta(made)
         return markdown
 
     # Last, so the excerpt holds what every other plugin made of the page.
@@ -345,7 +345,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                     if record is not None:
                         page.meta = theme_meta(record.meta, record.title, record.description)
                     elif made is not None:
-                        page.meta = theme_meta({}, made.title, made.description)
+                        page.meta = generated_meta(made)
             # Every page's HTML is made now (MkDocs keeps it to the end): freeze it too.
             self.heap.hold()
             # Pagefind starts now, to index each page as it is written, beside the build.

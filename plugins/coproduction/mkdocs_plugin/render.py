@@ -32,6 +32,7 @@ __all__ = [
     "Person",
     "Renderer",
     "Share",
+    "generated_meta",
     "search_entry",
     "section_context",
     "theme_meta",
@@ -70,6 +71,15 @@ def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, 
     if description:
         escaped["description"] = markupsafe.escape(description)
     return escaped
+
+
+def generated_meta(made: GeneratedPage) -> dict[str, Any]:
+    """``page.meta`` of a page the plugin makes. A later page of a list stays out of search:
+    its items are other pages, found on their own, and its title is the first page's."""
+    meta: dict[str, Any] = {}
+    if made.listing is not None and made.listing.number > 1:
+        meta["search"] = {"exclude": True}
+    return theme_meta(meta, made.title, made.description)
 
 
 def _identity(value: Any) -> Any:
