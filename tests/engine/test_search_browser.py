@@ -136,12 +136,19 @@ def test_tab_and_enter_reach_a_result(site: tuple[Browser, str, Path]) -> None:
     page.keyboard.type("checklist")
     page.keyboard.press("Enter")
     page.wait_for_selector(".cp-search__results li a")
-    target = page.get_attribute(".cp-search__results li a", "href")
+    results = [a.get_attribute("href") for a in page.query_selector_all(".cp-search__results li a")]
+    target = results[0]
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.cp-search__results') !== null"):
             break
-    assert page.evaluate("document.activeElement.getAttribute('href')") == target
+    reached = [page.evaluate("document.activeElement.getAttribute('href')")]
+    for _ in results[1:]:  # every result in turn, then on out of the list
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
+    assert reached == results
+    for _ in results[1:]:
+        page.keyboard.press("Shift+Tab")
     # The page stays in view at 360 px: the results cover part of it, not all.
     box = page.locator(".cp-search__panel").bounding_box()
     assert box is not None and box["height"] < 740 * 0.8
@@ -155,6 +162,9 @@ def test_without_javascript_the_form_leads_to_the_term_pages(site: tuple[Browser
     context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(url + "posts/first/")
+    # A labelled field and a real submit button, there without a script.
+    assert page.locator('label[for="cp-search-query"]').count() == 1
+    assert page.get_attribute(".cp-search__submit", "type") == "submit"
     page.fill("#cp-search-query", "power")
     page.click(".cp-search__submit")
     page.wait_for_load_state()
