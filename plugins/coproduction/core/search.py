@@ -17,13 +17,13 @@ import hashlib
 import io
 import json
 import os
+import queue
 import shutil
 import subprocess
 import threading
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from coproduction.core.incremental import site_files
 from coproduction.core.indexes import Indexes
 
 __all__ = [
@@ -100,8 +100,12 @@ which the Markdown extension writes, so no template can mark them ``data-pagefin
 
 class _Service:
     """``pagefind --service``: requests in on its input, answers on its output, each as base64
-    JSON followed by a comma. A thread reads the answers as they come, so neither side waits
-    on a full pipe; only the answers asked for are kept, and errors."""
+    JSON followed by a comma. One thread writes the requests and another reads the answers,
+    so the build never waits on a full pipe while Pagefind is busy (only when it is far
+    behind: ``BACKLOG``); only the answers asked for are kept, and errors."""
+
+    BACKLOG = 256
+    """Requests waiting to be written, at most (pages: a few MB)."""
 
     def __init__(self) -> None:
         try:
@@ -119,8 +123,12 @@ class _Service:
         self.errors: list[str] = []
         self._ended = False
         self._arrived = threading.Condition()
-        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(self.BACKLOG)
+        self._writer = threading.Thread(target=self._write, name="pagefind-requests", daemon=True)
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._writer.start()
         self._reader.start()
+        self._closed = False
 
     def send(self, payload: dict[str, Any], *, answer: bool = False) -> int:
         """Send a request; its number. ``answer``: keep its answer for ``answer_to``."""
@@ -129,16 +137,22 @@ class _Service:
             with self._arrived:
                 self._wanted.add(self._sent)
         request = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
-        assert self._process.stdin is not None
-        with contextlib.suppress(BrokenPipeError, ValueError):  # it stopped: ``answer_to`` says so
-            self._process.stdin.write(base64.b64encode(request) + b",")
+        self._outbox.put(base64.b64encode(request) + b",")
         return self._sent
+
+    def _write(self) -> None:
+        requests = self._process.stdin
+        assert requests is not None
+        while (request := self._outbox.get()) is not None:
+            with contextlib.suppress(OSError, ValueError):  # it stopped: ``answer_to`` says so
+                requests.write(request)
+                if self._outbox.empty():
+                    requests.flush()
+        with contextlib.suppress(OSError, ValueError):
+            requests.close()  # the service ends when its input does
 
     def answer_to(self, number: int) -> dict[str, Any]:
         """Wait for the answer to request ``number``; SearchIndexError if Pagefind fails."""
-        assert self._process.stdin is not None
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            self._process.stdin.flush()
         with self._arrived:
             self._arrived.wait_for(lambda: number in self._answers or self._ended or bool(self.errors))
             answer = self._answers.pop(number, None)
@@ -176,9 +190,11 @@ class _Service:
 
     def close(self) -> None:
         """End the service (it ends when its input closes), and wait for it."""
-        with contextlib.suppress(OSError, ValueError):
-            if self._process.stdin is not None:
-                self._process.stdin.close()
+        if self._closed:
+            return
+        self._closed = True
+        self._outbox.put(None)
+        self._writer.join()
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -195,16 +211,16 @@ _AGAIN = "run the build again; if it fails again, report it with this message"
 class SearchIndex:
     """Pagefind's index of the site, made while the site is written: each page is handed to
     ``pagefind --service`` as it is written and indexed there, on another processor while
-    the build goes on; ``finish`` writes the index into ``site_dir/pagefind/``.
+    the build goes on; once it has every page it makes the index's files, while the build
+    ends, and ``finish`` writes them into ``site_dir/pagefind/``.
 
     Pagefind numbers pages in the order it is given them, and the numbers are in the
     index's files, so pages go to it in one fixed order, ``order`` (paths in the site
     folder), whatever order they come in: a page is held until the pages before it have
-    gone, and a page that is not ``coming`` (an incremental build keeps it as it is) is
-    read from the site folder when its turn comes. Every other HTML file of the folder
-    follows, by path (Pagefind keeps only pages that mark what to index). So an
-    incremental build and a clean build give Pagefind the same pages in the same order,
-    and the same index.
+    gone, and a page that is not ``coming`` (an incremental build keeps it as it is, or it
+    was written before the pages) is read from the site folder when its turn comes. So an
+    incremental build and a clean build give Pagefind the same pages in the same order, and
+    get the same index. (Pagefind keeps only the pages that mark what to index.)
     """
 
     def __init__(self, site_dir: str, order: Sequence[str], coming: Collection[str]) -> None:
@@ -213,7 +229,8 @@ class SearchIndex:
         self._coming = set(coming)
         self._next = 0
         self._held: dict[str, str | None] = {}
-        self._given: set[str] = set()
+        self._asked = 0
+        """The request for the index's files, once every page is given."""
         self._service = _Service()
         created = self._service.send(
             {"type": "NewIndex", "config": {"exclude_selectors": list(IGNORED)}}, answer=True
@@ -228,7 +245,8 @@ class SearchIndex:
         self._pass_on(final=False)
 
     def _pass_on(self, *, final: bool) -> None:
-        """Give Pagefind every page it can have now, in ``order``."""
+        """Give Pagefind every page it can have now, in ``order``; once it has them all, ask
+        for the index's files (Pagefind makes them while the build ends)."""
         while self._next < len(self._order):
             path = self._order[self._next]
             if path in self._held:
@@ -238,8 +256,11 @@ class SearchIndex:
             else:
                 return  # its turn comes when it is written
             if html is not None:
-                self._give(path, html)
+                self._service.send({"type": "AddFile", "index_id": self._index, "file_path": path,
+                                    "url": None, "file_contents": html})  # fmt: skip
             self._next += 1
+        if not self._asked:
+            self._asked = self._service.send({"type": "GetFiles", "index_id": self._index}, answer=True)
 
     def _read(self, path: str) -> str | None:
         try:
@@ -248,28 +269,15 @@ class SearchIndex:
         except OSError:
             return None
 
-    def _give(self, path: str, html: str) -> None:
-        self._given.add(path)
-        self._service.send({"type": "AddFile", "index_id": self._index, "file_path": path, "url": None,
-                            "file_contents": html})  # fmt: skip
-
     def finish(self) -> list[str]:
-        """Give Pagefind the rest and write the index (the old one goes first, so nothing of
-        it is left behind); the files written, as paths in the site folder."""
+        """Write the index (the old one goes first, so nothing of it is left behind); the
+        files written, as paths in the site folder."""
         try:
             self._pass_on(final=True)
-            ours = f"{BUNDLE_DIR}/"
-            others = (p for p in site_files(self.site_dir) if p.endswith(".html") and not p.startswith(ours))
-            for path in others:
-                if path not in self._given and (html := self._read(path)) is not None:
-                    self._give(path, html)
             # Pagefind's files come back in its answer and are written here: its own writing
             # (WriteFiles) answers before the last bytes of its files are on disk.
-            asked = self._service.send({"type": "GetFiles", "index_id": self._index}, answer=True)
-            made = {
-                file["path"]: base64.b64decode(file["content"])
-                for file in self._service.answer_to(asked)["files"]
-            }
+            files = self._service.answer_to(self._asked)["files"]
+            made = {file["path"]: base64.b64decode(file["content"]) for file in files}
         finally:
             self.close()
         _canonical_filters(made)

@@ -168,12 +168,20 @@ def engine_builds(level: InclusionLevel, *, serving: bool) -> bool:
 
 def search_index(files: Files, config: MkDocsConfig, *, serving: bool, dirty: bool) -> SearchIndex:
     """Start the search index of this build: the pages in the order the engine builds them,
-    and those it will write (in a ``--dirty`` build, by the engine's own test; the others
-    are read from the site folder)."""
+    those it will write (in a ``--dirty`` build, by the engine's own test; the others are
+    read from the site folder), then the other HTML files it writes before the pages (the
+    theme's ``404.html``, copied files), by path."""
     pages = files.documentation_pages(inclusion=lambda level: engine_builds(level, serving=serving))
     order = [file.dest_uri for file in pages]
     coming = [file.dest_uri for file in pages if not dirty or file.is_modified()]
-    return SearchIndex(config.site_dir, order, coming)
+    copied = (
+        f.dest_uri
+        for f in files
+        if not f.is_documentation_page() and engine_builds(f.inclusion, serving=serving)
+    )
+    templates = [*config.theme.static_templates, *config.extra_templates]
+    others = {path for path in (*copied, *templates) if path.endswith(".html")} - set(order)
+    return SearchIndex(config.site_dir, [*order, *sorted(others)], coming)
 
 
 def watched_paths(spec: SiteSpec, root: str) -> list[str]:
