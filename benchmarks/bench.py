@@ -7,7 +7,9 @@ edit, then a term change), times ``python -m coproduction check`` and the relate
 lists, prints a table, writes ``<out>/results.json`` and exits 1 if a target
 is missed or a measurement failed.  ``--quick`` is a smoke test: small sizes,
 one run, targets shown but not judged.  ``--large`` is one size of 20,000 pages,
-two runs, judged on time and memory against the baseline.
+two runs, judged on time and memory against the baseline.  At each size it also measures
+what a reader downloads (``downloads.py``): a first view of the home page, a post and a
+term page, and one search; ``--downloads-only`` measures only that (one build of ours).
 """
 
 from __future__ import annotations
@@ -24,13 +26,17 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from corpus import TERMS, Layout, generate
+from downloads import measure_downloads
 
 HERE = Path(__file__).resolve().parent
 RUN_BUILD = HERE / "run_build.py"
@@ -52,6 +58,11 @@ MAX_HTML_FILE_BYTES = 100_000
 LARGE_SIZE = 20_000
 LARGE_REPEAT = 2
 MAX_LARGE_WALL_RATIO = 1.3
+MAX_FIRST_VIEW_BYTES = 400_000
+MAX_FIRST_VIEW_GROWTH = 1.05
+"""A first view at the largest size against the smallest: the same, within 5%."""
+MAX_SEARCH_BYTES = 300_000
+FIRST_VIEWS = ("home", "post", "term")
 
 Json = dict[str, Any]
 
@@ -347,6 +358,34 @@ def _log_run(n: int, i: int, repeat: int, label: str, run: Json) -> None:
     )
 
 
+def downloads(root: Path, errors: list[str]) -> Json | None:
+    """What a reader downloads from the site built in ``root`` (see ``downloads.py``)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    path = urllib.parse.urlsplit(str(config.get("site_url") or "")).path or "/"
+    try:
+        return measure_downloads(root / "site", path if path.endswith("/") else path + "/", TERMS[0])
+    except Exception as error:  # a benchmark reports what failed and goes on
+        errors.append(f"downloads at {root}: {error}")
+        return None
+
+
+def measure_downloads_only(n: int, args: argparse.Namespace, errors: list[str]) -> Json:
+    """One clean build of ours at size ``n``, and what a reader downloads from it."""
+    root = args.out / "work" / f"n{n}" / "ours"
+    shutil.rmtree(root.parent, ignore_errors=True)
+    _log(f"N={n}: generating the corpus in {root}")
+    generate(root, n, args.seed, layout="ours")
+    result: Json = {"n": n, "baseline": {}, "ours": {}}
+    if build_once(root, "ours", None, errors) is not None:
+        _log(f"N={n}: measuring downloads")
+        found = downloads(root, errors)
+        if found is not None:
+            result["downloads"] = found
+    if not args.keep:
+        shutil.rmtree(root.parent, ignore_errors=True)
+    return result
+
+
 def measure(n: int, args: argparse.Namespace, errors: list[str], warm_up: bool) -> Json:
     """Everything measured at size ``n``; ``warm_up`` first builds each layout once, unrecorded."""
     work = args.out / "work" / f"n{n}"
@@ -395,6 +434,10 @@ def measure(n: int, args: argparse.Namespace, errors: list[str], warm_up: bool) 
         result["memory_ratio"] = ours["peak_rss_kib"] / base["peak_rss_kib"]
     if pair_ratios:
         result["paired_wall_ratio"] = statistics.median(pair_ratios)
+    _log(f"N={n}: measuring downloads")
+    found = downloads(roots["ours"], errors)
+    if found is not None:
+        result["downloads"] = found
     _log(f"N={n}: timing coproduction check")
     check = time_check(roots["ours"], args.repeat, errors)
     if check:
@@ -457,8 +500,31 @@ def targets(results: list[Json], judge: bool, large: bool = False) -> list[Targe
     return found
 
 
-def _standard_targets(results: list[Json]) -> list[Target]:
+def _download_targets(results: list[Json]) -> list[Target]:
+    """First views at most MAX_FIRST_VIEW_BYTES, the same at the largest size as at the
+    smallest (within 5%); a search at 5,000 pages at most MAX_SEARCH_BYTES."""
     found: list[Target] = []
+    for r in results:
+        n = r["n"]
+        for view in FIRST_VIEWS:
+            value = _kb(_get(r, "downloads", f"{view}_bytes"))
+            limit = MAX_FIRST_VIEW_BYTES / 1000
+            found.append(Target(f"first view of a {view} page", n, value, limit, " KB", False, 1))
+        if n == 5000:
+            search = _kb(_get(r, "downloads", "search_bytes"))
+            found.append(Target("one search", n, search, MAX_SEARCH_BYTES / 1000, " KB", False, 1))
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        for view in FIRST_VIEWS:
+            low, high = _get(small, "downloads", f"{view}_bytes"), _get(large, "downloads", f"{view}_bytes")
+            growth = high / low if low and high is not None else None
+            name = f"first view of a {view} page, N={large['n']} vs N={small['n']}"
+            found.append(Target(name, None, growth, MAX_FIRST_VIEW_GROWTH, "x"))
+    return found
+
+
+def _standard_targets(results: list[Json]) -> list[Target]:
+    found: list[Target] = _download_targets(results)
     for r in results:
         n = r["n"]
         found += _against_baseline(r, MAX_WALL_RATIO)
@@ -516,6 +582,10 @@ _ROWS: tuple[tuple[str, tuple[str, ...], float, str], ...] = (
     ("plugin ms per page", ("ours", "plugin", "ms_per_page"), 1, ".3f"),
     ("check (s per 1,000 pages)", ("check", "s_per_1000"), 1, ".3f"),
     ("related lists (s)", ("related", "best_s"), 1, ".4f"),
+    ("first view: home page (KB)", ("downloads", "home_bytes"), 1 / 1000, ".1f"),
+    ("first view: a post (KB)", ("downloads", "post_bytes"), 1 / 1000, ".1f"),
+    ("first view: a term page (KB)", ("downloads", "term_bytes"), 1 / 1000, ".1f"),
+    ("one search (KB)", ("downloads", "search_bytes"), 1 / 1000, ".1f"),
 )
 
 
@@ -582,6 +652,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"size {LARGE_SIZE}, {LARGE_REPEAT} runs, judged on time and memory against the baseline",
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora and sites")
+    parser.add_argument(
+        "--downloads-only",
+        action="store_true",
+        help="one build of ours per size, measuring only what a reader downloads (first views, a search)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         sizes, repeat = "100,300", 1
@@ -602,9 +677,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
-    results = [measure(n, args, errors, warm_up=i == 0) for i, n in enumerate(args.sizes)]
+    if args.downloads_only:
+        results = [measure_downloads_only(n, args, errors) for n in args.sizes]
+    else:
+        results = [measure(n, args, errors, warm_up=i == 0) for i, n in enumerate(args.sizes)]
     judged = not args.quick
-    found = targets(results, judged, args.large)
+    found = _download_targets(results) if args.downloads_only else targets(results, judged, args.large)
+    if args.downloads_only:
+        for target in found:
+            if judged and target.value is not None:
+                target.passed = target.value <= target.limit
     misses = [t.describe() for t in found if t.passed is False]
     notes = [note for r in results for note in r.get("notes", [])]
 

@@ -7,7 +7,7 @@ Markdown is identical in both layouts:
 * ``ours``: the project layout, ``docs/``, ``toolkit/`` and ``posts/`` beside
   ``mkdocs.yml``, built with the coproduction plugin;
 * ``baseline``: every file under ``docs/`` (``docs/toolkit/``, ``docs/posts/``),
-  plain Material + search, no coproduction plugin.
+  plain Material + its search plugin, no coproduction plugin.
 
 Run as a script to write one corpus: ``python benchmarks/corpus.py DIR -n 500``.
 """
@@ -557,6 +557,10 @@ def _configs(template: Path) -> dict[Layout, dict[str, Any]]:
 
     baseline = copy.deepcopy(ours)
     baseline["plugins"] = [p for p in plugins if _plugin_name(p) != "coproduction"]
+    # Plain Material as it ships: with its search plugin (MkDocs' default), which the
+    # project's own configuration leaves out (the plugin's search replaces it).
+    if not {"search", "material/search"} & {_plugin_name(p) for p in baseline["plugins"]}:
+        baseline["plugins"].insert(0, "search")
     baseline.pop("hooks", None)
     if isinstance(baseline.get("theme"), dict):
         baseline["theme"].pop("custom_dir", None)

@@ -217,7 +217,7 @@ def test_feeds_parse_and_hold_the_right_entries(make_site: Any) -> None:
     assert [e.title for e in capacity.entries] == [odd, "Post c"]
     # Advertised in the head of every page (relative, so a preview never asks the live site),
     # and the term feed on its term page.
-    alternate = '<link rel="alternate" type="application/rss+xml" title="Test Toolkit" href="{}">'
+    alternate = '<link rel="alternate feed" type="application/rss+xml" title="Test Toolkit" href="{}">'
     assert alternate.format("feed.xml") in built.html("")
     assert alternate.format("../../feed.xml") in built.html("posts/a/")
     term = built.html("barriers/capacity/")

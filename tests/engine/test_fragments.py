@@ -295,5 +295,5 @@ def test_without_the_plugin_the_overrides_render_every_fragment(tmp_path: Path) 
     assert built.warnings == []
     for url in ("team/", "guidance/"):
         html = built.html(url)
-        assert 'class="md-nav md-nav--primary' in html and 'class="md-search"' in html
+        assert 'class="md-nav md-nav--primary' in html and 'class="cp-search"' in html
         assert '<script id="__config" type="application/json">' in html

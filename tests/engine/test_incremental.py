@@ -13,6 +13,8 @@ its size and time, another build's record, and two builds at once.
 from __future__ import annotations
 
 import copy
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -32,6 +34,8 @@ from conftest import AUTHORS, BASE_CONFIG, ENGINE, build_site, page, plugin_opti
 
 # isort: split
 from mkdocs import utils
+from mkdocs.commands.build import build as engine_build
+from mkdocs.config import load_config
 
 from coproduction.mkdocs_plugin import incremental
 
@@ -682,3 +686,53 @@ def test_two_builds_at_once_take_turns(tmp_path: Path, monkeypatch: pytest.Monke
         _stop(first, second)
     _site_is_clean(tmp_path, "two builds at once")
     _same_as_clean(tmp_path, "an incremental build after two builds at once")
+
+
+def test_the_search_index_of_an_incremental_build_is_a_clean_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind indexes the whole site folder after every build: after an edit, its index
+    changes and is byte for byte what a clean build writes."""
+    _start(tmp_path, monkeypatch)
+    before = {name: data for name, data in _tree(tmp_path / "site").items() if name.startswith("pagefind/")}
+    assert "pagefind/pagefind.js" in before and any(name.startswith("pagefind/fragment/") for name in before)
+    path = tmp_path / "posts" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA word no page had: quokka.\n", encoding="utf-8")
+    _same_as_clean(tmp_path, "body edit")  # every file, the index's too
+    after = {name: data for name, data in _tree(tmp_path / "site").items() if name.startswith("pagefind/")}
+    assert after != before, "the edit did not reach the search index"
+
+
+def _index_pages(site: Path) -> dict[str, str]:
+    """The pages Pagefind's index holds: each fragment's address and text."""
+    found = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_make_serve_rebuilds_the_search_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve` (`mkdocs serve --dirty`): one plugin instance builds again after each edit.
+    A draft shows there and is found; after an edit its index is what a clean build of the
+    preview writes, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    write_site(tmp_path, _files(), _config())
+    _set_front(tmp_path, "posts/two.md", draft=True)
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        engine_build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        before = _index_pages(tmp_path / "site")
+        path = tmp_path / "posts" / "three.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nA new word: quokka.\n", encoding="utf-8")
+        engine_build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        after = _index_pages(tmp_path / "site")
+        clean = build_site(tmp_path, serve=True, site_dir=tmp_path / "clean")
+        want = {n: d for n, d in _tree(clean.site).items() if n.startswith("pagefind")}
+        assert {n: d for n, d in _tree(tmp_path / "site").items() if n.startswith("pagefind")} == want
+    finally:
+        config.plugins.on_shutdown()
+    assert "/posts/two/" in before, "the draft is not in the preview's index"
+    assert not any("quokka" in text for text in before.values())
+    assert "quokka" in after["/posts/three/"]

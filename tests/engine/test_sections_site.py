@@ -20,7 +20,7 @@ KINDS = {
     "post": {"title": "Blog post", "plural": "Blog posts", "dated": True},
     "story": {"title": "Story", "plural": "Stories", "dated": True},
 }
-ALTERNATE = '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">'
+ALTERNATE = '<link rel="alternate feed" type="application/rss+xml" title="{}" href="{}">'
 
 
 def _config() -> dict[str, Any]:

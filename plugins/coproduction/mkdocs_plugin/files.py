@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from coproduction.core.pipeline import Site
+from coproduction.core.search import SearchIndex
 from coproduction.core.settings import SiteSpec
 from coproduction.core.sources import ContentFile, Screen
 from coproduction.core.text import shorten
@@ -25,9 +26,11 @@ __all__ = [
     "LastGoodSite",
     "apply_site",
     "docs_files",
+    "engine_builds",
     "other_files",
     "refused_folders",
     "screen_engine_listing",
+    "search_index",
     "serve_last_good",
     "watched_paths",
     "write_site_file",
@@ -156,6 +159,29 @@ def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, genera
         if not made.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+
+
+def engine_builds(level: InclusionLevel, *, serving: bool) -> bool:
+    """Whether the engine builds a file of this level (drafts too in ``mkdocs serve``)."""
+    return bool(level.is_in_serve() if serving else level.is_included())
+
+
+def search_index(files: Files, config: MkDocsConfig, *, serving: bool, dirty: bool) -> SearchIndex:
+    """Start the search index of this build: the pages in the order the engine builds them,
+    those it will write (in a ``--dirty`` build, by the engine's own test; the others are
+    read from the site folder), then the other HTML files it writes before the pages (the
+    theme's ``404.html``, copied files), by path."""
+    pages = files.documentation_pages(inclusion=lambda level: engine_builds(level, serving=serving))
+    order = [file.dest_uri for file in pages]
+    coming = [file.dest_uri for file in pages if not dirty or file.is_modified()]
+    copied = (
+        f.dest_uri
+        for f in files
+        if not f.is_documentation_page() and engine_builds(f.inclusion, serving=serving)
+    )
+    templates = [*config.theme.static_templates, *config.extra_templates]
+    others = {path for path in (*copied, *templates) if path.endswith(".html")} - set(order)
+    return SearchIndex(config.site_dir, [*order, *sorted(others)], coming)
 
 
 def watched_paths(spec: SiteSpec, root: str) -> list[str]:

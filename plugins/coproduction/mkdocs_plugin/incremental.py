@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import metadata
 from typing import Any
 
@@ -48,6 +48,7 @@ from coproduction.core.incremental import (
 )  # fmt: skip
 from coproduction.core.pipeline import Site
 from coproduction.core.records import digest
+from coproduction.mkdocs_plugin.files import engine_builds
 
 __all__ = ["GENERATED_SOURCE", "Incremental", "record_path"]
 
@@ -168,7 +169,7 @@ class Incremental:
 
     def _included(self, level: InclusionLevel) -> bool:
         """Whether the engine builds a file of this level (drafts too in ``mkdocs serve``)."""
-        return bool(level.is_in_serve() if self.serving else level.is_included())
+        return engine_builds(level, serving=self.serving)
 
     def begin(self) -> None:
         """Take the site folder's lock, waiting for another build of it to finish, and take
@@ -300,10 +301,13 @@ class Incremental:
         self.search[page.url] = entries[self._search_seen :]
         self._search_seen = len(entries)
 
-    def finish(self, files: Files, written: Iterable[str]) -> None:
+    def finish(
+        self, files: Files, written: Iterable[str], last: Callable[[], list[str]] | None = None
+    ) -> None:
         """After the build: complete the search index, remove files no page writes any more,
         keep the record, and let go of the lock (event ``post_build``). ``written``: the files
-        the plugin wrote."""
+        the plugin wrote; ``last`` writes what is made from the finished folder (Pagefind's
+        index), once those files are gone, and gives the files it wrote."""
         assert self.site is not None  # planned (event ``nav``) before any page is built
         site_dir = self.config.site_dir
         built = (f for f in files if self._included(f.inclusion))
@@ -316,6 +320,8 @@ class Incremental:
                 self._complete_search(files)
             else:
                 log.info("incremental build: this search plugin's index holds only the pages rebuilt")
+        if last is not None:
+            outputs = sorted({*outputs, *last()})
         excerpts = {p.src_uri: p.excerpt for p in self.site.indexes.pages if p.excerpt}
         handouts = {p.src_uri: p.handout for p in self.site.indexes.pages if p.handout}
         taken = time.time_ns()

@@ -9,6 +9,7 @@ from typing import Any, cast
 import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -26,6 +27,7 @@ from coproduction.core.long_text import LongTextExtension
 from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
+from coproduction.core.search import SearchIndex, SearchIndexError
 from coproduction.core.settings import SiteSpec
 from coproduction.core.tables import wrap_tables
 from coproduction.core.urls import unsafe_link
@@ -39,6 +41,7 @@ from coproduction.mkdocs_plugin.files import (
     other_files,
     refused_folders,
     screen_engine_listing,
+    search_index,
     serve_last_good,
     watched_paths,
     write_site_file,
@@ -55,7 +58,7 @@ from coproduction.mkdocs_plugin.options import (
     make_spec,
     without_entries,
 )
-from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
+from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, generated_meta, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
 from coproduction.mkdocs_plugin.translations import Words, words_for
@@ -65,6 +68,8 @@ __all__ = ["CoproductionPlugin"]
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/stylesheets/coproduction.css"
+SEARCH_SCRIPT = "assets/javascripts/search.js"
+"""Runs the header's search (overrides/partials/search.html) with Pagefind's index, loaded on first use."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
@@ -112,6 +117,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """`mkdocs serve`'s copy of the last site that built, served while an edit breaks the build."""
         self.files: Files | None = None
         self.incremental: Incremental | None = None
+        self.search: SearchIndex | None = None
+        """Pagefind's index of this build, given each page as it is written."""
         self.heap = Heap()
         """Keeps full garbage collections off what the build holds to its end (see ``heap``)."""
         self.breaks = EasyReadBreaks()
@@ -154,6 +161,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.heap.release()  # a build that ended without `post_build` or `build_error`
         if self.incremental is not None:
             self.incremental.abandon()  # the same: its lock
+        self._stop_search()  # and its search index
         self.spec, self.site, self.nav, self.renderer = None, None, None, None
         self.files, self.incremental = None, None
         self.config_problems = []
@@ -195,6 +203,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         extensions = cast("list[Any]", config.markdown_extensions)
         if self.breaks not in extensions:
             extensions.append(self.breaks)
+        if SEARCH_SCRIPT not in (str(known) for known in config.extra_javascript):
+            config.extra_javascript.append(SEARCH_SCRIPT)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -304,7 +314,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if record.is_easy_read:  # the plugin's choice: no front matter to forget
                 page.meta["template"] = EASY_READ_TEMPLATE
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            page.meta = theme_meta({}, made.title, made.description)
+            page.meta = generated_meta(made)
         # MkDocs makes the page's Markdown converter next, with this page's setting.
         self.breaks.active = record is not None and record.is_easy_read
         return markdown
@@ -359,9 +369,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                     if record is not None:
                         page.meta = theme_meta(record.meta, record.title, record.description)
                     elif made is not None:
-                        page.meta = theme_meta({}, made.title, made.description)
+                        page.meta = generated_meta(made)
             # Every page's HTML is made now (MkDocs keeps it to the end): freeze it too.
             self.heap.hold()
+            # Pagefind starts now, to index each page as it is written, beside the build.
+            try:
+                self.search = search_index(files, config, serving=self.serving, dirty=self.dirty)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         return env
 
     # After the search plugin indexes the page, so chips and related lists stay out of search.
@@ -382,7 +397,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return context
 
     @timed
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the page's share tags and the matching feeds to its head, and drop what we
         added to the page's content (event: `post_page`)."""
         if self.renderer is None:
@@ -390,6 +405,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.renderer.release(page)
         head = self.renderer.share(page, config) + self.renderer.head(page)
         return output.replace("</head>", head + "</head>", 1)
+
+    # Last, so the search index gets the page as the engine writes it.
+    @event_priority(-100)
+    @timed
+    def _index_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand the page to the search index (event: `post_page`); the engine writes no
+        file for an empty page."""
+        if self.search is not None:
+            self.search.add(page.file.dest_uri, output if output.strip() else None)
+        return output
+
+    on_post_page = CombinedEvent(_head, _index_page)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -403,8 +430,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-50)
     @timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds, the JSON export, the front matter's schema and ``robots.txt``; then
-        the record an incremental build compares with (event: `post_build`)."""
+        """Write the feeds, the JSON export, the front matter's schema, ``robots.txt`` and the
+        search index; then the record an incremental build compares with (event: `post_build`)."""
         self.heap.release()  # every page is written
         if self.renderer is None or self.site is None:
             if self.incremental is not None:
@@ -423,13 +450,30 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # A robots.txt of the site's own (in docs/ or the theme's folders) is copied as it is.
         if self.files is not None and self.files.get_file_from_path("robots.txt") is None:
             written.append(write_site_file(config.site_dir, "robots.txt", self.renderer.robots(config)))
-        if self.incremental is not None and self.files is not None:
-            self.incremental.finish(self.files, written)
+        # The search index last of all: an incremental build's takes the pages it kept from
+        # the folder once the files no page writes any more are gone.
+        search, self.search = self.search, None
+        try:
+            if self.incremental is not None and self.files is not None:
+                self.incremental.finish(self.files, written, search.finish if search else None)
+            elif search is not None:
+                search.finish()
+        except SearchIndexError as error:
+            if self.incremental is not None:
+                self.incremental.abandon()
+            raise PluginError(str(error)) from None
+
+    def _stop_search(self) -> None:
+        """Stop Pagefind without an index: the build failed, or never reached its end."""
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
     def on_build_error(self, *, error: Exception) -> None:
         """Give the build's objects back to the garbage collector, and the site folder's lock
         (event: `build_error`)."""
         self.heap.release()
+        self._stop_search()
         if self.incremental is not None:
             self.incremental.abandon()
 
@@ -437,6 +481,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         """Write the benchmark's per-event timings, if asked for, and drop the copy of the last
         good site (event: `shutdown`)."""
         write_timings()
+        self._stop_search()
         if self.incremental is not None:
             self.incremental.abandon()
             if self.serving:  # its site folder goes with it

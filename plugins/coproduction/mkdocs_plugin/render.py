@@ -24,6 +24,7 @@ from coproduction.core.excerpts import relink
 from coproduction.core.handouts import demoted, without_ids
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
+from coproduction.core.search import BUNDLE_DIR, facets, page_filters
 from coproduction.core.urls import web_address
 from coproduction.mkdocs_plugin.translations import Words
 
@@ -34,6 +35,7 @@ __all__ = [
     "Renderer",
     "Share",
     "Sheet",
+    "generated_meta",
     "search_entry",
     "section_context",
     "theme_meta",
@@ -72,6 +74,15 @@ def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, 
     if description:
         escaped["description"] = markupsafe.escape(description)
     return escaped
+
+
+def generated_meta(made: GeneratedPage) -> dict[str, Any]:
+    """``page.meta`` of a page the plugin makes. A later page of a list stays out of search:
+    its items are other pages, found on their own, and its title is the first page's."""
+    meta: dict[str, Any] = {}
+    if made.listing is not None and made.listing.number > 1:
+        meta["search"] = {"exclude": True}
+    return theme_meta(meta, made.title, made.description)
 
 
 def _identity(value: Any) -> Any:
@@ -288,11 +299,19 @@ class Renderer:
             for (title, href), (_, page, _) in zip(links, indexes.spec.footer_links, strict=True)
             if href and (page or web_address(href))
         ]
+        # The search form (overrides/partials/search.html): where it sends readers without
+        # JavaScript (the first taxonomy's overview, which leads to every term page), where
+        # the index is, and what results can be narrowed by.
+        env.globals["cp_search"] = {
+            "overview": indexes.taxonomies[0].url if indexes.taxonomies else "",
+            "bundle": f"{BUNDLE_DIR}/",
+            "facets": facets(indexes),
+        }
         # The shared macros, loaded once per build rather than imported by every render.
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
         env.globals["cp"] = self.macros
-        self._heads: dict[tuple[tuple[tuple[str, str], ...], str], str] = {}
+        self._heads: dict[tuple[Any, ...], str] = {}
         self._shares: dict[tuple[object, ...], str] = {}
         self._blocks: dict[tuple[Any, ...], markupsafe.Markup] = {}
         self._globals: dict[str, Any] | None = None
@@ -558,20 +577,22 @@ class Renderer:
         return self.env.get_template("coproduction/robots.txt.html").render(sitemap=sitemap)
 
     def head(self, page: Page) -> str:
-        """``<link rel="alternate">`` tags for the feeds that match the page, cached by feeds and
-        depth, and the paper size pages print on (a stylesheet is the same for every site).
+        """``<link rel="alternate">`` tags for the feeds that match the page, the search index's
+        filters for it (its kind and terms), and the paper size pages print on, cached by
+        feeds, filters and depth.
 
         The addresses are relative: Material's script fetches a ``sitemap.xml`` beside each
         alternate link, and with the published address a preview or a copy of the site
         would ask the live site (feed readers resolve relative addresses as browsers do).
         """
         feeds = self.indexes.feeds_for(page.file.src_uri)
+        filters = tuple(page_filters(self.indexes, page.file.src_uri))
         base = get_relative_url(".", page.url)
-        html = self._heads.get((feeds, base))
+        html = self._heads.get((feeds, filters, base))
         if html is None:
             links = tuple((title, relative_url(path, base)) for title, path in feeds)
             html = self.env.get_template("coproduction/head.html").render(
-                feeds=links, paper=self.indexes.spec.paper_size
+                feeds=links, filters=filters, paper=self.indexes.spec.paper_size
             )
-            self._heads[(feeds, base)] = html
+            self._heads[(feeds, filters, base)] = html
         return html

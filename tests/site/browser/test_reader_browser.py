@@ -250,7 +250,7 @@ def test_pages_fit_a_phone_read_their_tables_and_do_not_move_after_load(
 
 # Navigation around the text, on the blog listing: the theme's header, tabs, sidebars, search
 # and footer, and the plugin's feed link (hidden by the same print rule as the pager).
-PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".cp-feed"]
+PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".cp-search", ".md-footer", ".cp-feed"]
 
 
 def test_print_shows_the_text_without_navigation(page: Page, site_url: str) -> None:
