@@ -23,7 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from conftest import HANG
+from conftest import HANG, REPO
 
 # The flags this machine's Chromium needs: no sandbox as root, and no calls to
 # Google's servers, which a closed network refuses.
@@ -46,6 +46,25 @@ AXE_OPTIONS: dict[str, Any] = {
     "resultTypes": ["violations"],
 }
 
+
+# HTML_CodeSniffer, the engine pa11y runs (npm ``html_codesniffer``, pinned in package.json and
+# package-lock.json): run in the page as pa11y runs it, with pa11y's defaults, the WCAG 2 AA
+# standard and errors only.
+HTMLCS = REPO / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+HTMLCS_STANDARD = "WCAG2AA"
+HTMLCS_ERROR = 1
+HTMLCS_RUN = """standard => new Promise((resolve, reject) => {
+  window.HTMLCS.process(standard, window.document, error => {
+    if (error) { reject(error); return; }
+    resolve(window.HTMLCS.getMessages().map(message => ({
+      type: message.type,
+      code: message.code,
+      message: message.msg,
+      element: message.element && message.element.outerHTML !== undefined
+        ? message.element.outerHTML.slice(0, 160) : String(message.element),
+    })));
+  });
+})"""
 
 # How long a page may take to load, a click to land, a PDF to print: conftest's wait for an
 # event (Playwright's own 30 s is a bound on speed that a busy machine can exceed).
@@ -216,10 +235,28 @@ def axe_problems(page: Page) -> list[str]:
     return problems
 
 
+def htmlcs_problems(page: Page) -> list[str]:
+    """What HTML_CodeSniffer (pa11y's engine) finds on the loaded ``page``: every error of the
+    WCAG 2 AA standard, as pa11y reports them by default, as ``pa11y code: message; element``."""
+    if not HTMLCS.is_file():
+        pytest.fail(
+            f"{HTMLCS.relative_to(REPO)} is missing: install the test tools with "
+            "`npm ci --ignore-scripts` (`make test` does this).",
+            pytrace=False,
+        )
+    page.add_script_tag(path=HTMLCS)
+    messages = page.evaluate(HTMLCS_RUN, HTMLCS_STANDARD)
+    return [
+        f"pa11y {message['code']}: {message['message']}; {message['element']}"
+        for message in messages
+        if message["type"] == HTMLCS_ERROR
+    ]
+
+
 def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
-    """axe-core over every HTML file of ``site`` (served at ``base_url``; 404.html where a reader
-    meets it, at a missing address), in a desktop-sized window with JavaScript on: how many
-    pages it checked, and ``/url: problem`` lines."""
+    """axe-core and HTML_CodeSniffer (pa11y's engine) over every HTML file of ``site`` (served at
+    ``base_url``; 404.html where a reader meets it, at a missing address), in a desktop-sized
+    window with JavaScript on: how many pages they checked, and ``/url: problem`` lines."""
     context = new_context(browser, viewport={"width": 1280, "height": 900})
     problems = []
     try:
@@ -230,7 +267,8 @@ def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, li
             if problem:
                 problems.append(problem)
                 continue
-            problems.extend(f"/{url}: {problem}" for problem in axe_problems(page))
+            found = axe_problems(page) + htmlcs_problems(page)
+            problems.extend(f"/{url}: {problem}" for problem in found)
     finally:
         context.close()
     return len(urls), problems

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
+from coproduction.core.accessible import accessible
 from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
@@ -284,16 +285,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Take a post's excerpt from its rendered page; give a generated page the title and
-        description search should find (event: `page_content`)."""
+        description search should find; name headings and hide task-list checkboxes for
+        assistive technology (event: `page_content`)."""
         if self.site is None:
-            return html
+            return accessible(html)
         indexes = self.site.indexes
         record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
         elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
             return search_entry(made)  # the listing replaces it after search has read it
-        return html
+        return accessible(html)
 
     @timed
     def on_env(

@@ -3,7 +3,7 @@
    form (hidden until now) and keeps what is ticked in the address (?also=barriers:power). */
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-cp-filter]");
+  var form = document.querySelector("[data-cp-filter]");
   if (!form || !window.URLSearchParams || !history.replaceState) return;
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-cp-terms]"));

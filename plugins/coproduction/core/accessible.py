@@ -1,0 +1,40 @@
+"""What assistive technology should and should not meet in a page's rendered HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from coproduction.core.feeds import plain_text
+
+__all__ = ["accessible"]
+
+# A heading with the toc extension's permalink at its end (its ``permalink_leading`` puts it
+# first): the link's text would be read as part of the heading's name.
+_HEADING_RE = re.compile(
+    r'<h([1-6])((?:(?!aria-label)[^>])*)>((?:(?!</h[1-6]>).)*?<a class="headerlink"[^>]*>.*?</a>(?:(?!</h[1-6]>).)*?)</h\1>',
+    re.DOTALL,
+)
+_PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+# The disabled checkbox of a "- [ ]" item (pymdownx.tasklist, custom_checkbox false): a box
+# to tick on paper, drawn by the theme's CSS, which hides the input.
+_TASK_BOX_RE = re.compile(r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled)(/?>)')
+
+
+def accessible(page: str) -> str:
+    """``page`` with each permalinked heading named by its own words (``aria-label``), so that
+    "Link to this section" is not read as part of it, and each task-list checkbox hidden
+    from assistive technology (``aria-hidden``): it is not shown, and cannot be ticked."""
+    if 'class="headerlink"' in page:
+        page = _HEADING_RE.sub(_named, page)
+    if "task-list-item" in page:
+        page = _TASK_BOX_RE.sub(r'\1 aria-hidden="true"\2', page)
+    return page
+
+
+def _named(match: re.Match[str]) -> str:
+    level, attributes, inner = match.groups()
+    name = plain_text(_PERMALINK_RE.sub("", inner))
+    if not name:
+        return match.group(0)
+    return f'<h{level}{attributes} aria-label="{html.escape(name, quote=True)}">{inner}</h{level}>'
