@@ -7,8 +7,10 @@ install it). If it cannot be found, the tests fail: they never skip.
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
+import math
 import os
 import shutil
 import threading
@@ -256,7 +258,8 @@ def htmlcs_problems(page: Page) -> list[str]:
 def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
     """axe-core and HTML_CodeSniffer (pa11y's engine) over every HTML file of ``site`` (served at
     ``base_url``; 404.html where a reader meets it, at a missing address), in a desktop-sized
-    window with JavaScript on: how many pages they checked, and ``/url: problem`` lines."""
+    window with JavaScript on, and the names Chromium gives its headings and landmarks
+    (``accessibility_tree_problems``): how many pages they checked, and ``/url: problem`` lines."""
     context = new_context(browser, viewport={"width": 1280, "height": 900})
     problems = []
     try:
@@ -267,7 +270,7 @@ def axe_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, li
             if problem:
                 problems.append(problem)
                 continue
-            found = axe_problems(page) + htmlcs_problems(page)
+            found = axe_problems(page) + htmlcs_problems(page) + accessibility_tree_problems(page)
             problems.extend(f"/{url}: {problem}" for problem in found)
     finally:
         context.close()
@@ -278,3 +281,202 @@ def report(checked: int, problems: list[str]) -> str:
     """An assertion message: how many problems on how many of the pages checked, then each."""
     pages = len({line.split(": ", 1)[0] for line in problems})
     return f"{len(problems)} problem(s) on {pages} of {checked} pages:\n" + "\n".join(problems)
+
+
+def accessibility_tree_problems(page: Page) -> list[str]:
+    """Names a screen reader hears wrong on the loaded ``page``: a heading whose accessible name
+    is not its own words (a permalink's "Link to this section" added to it), and two landmarks
+    of one role with the same name ("On this page" twice), as Chromium computes them."""
+    problems = []
+    headings = page.locator("h1, h2, h3, h4, h5, h6")
+    texts = headings.evaluate_all(HEADING_TEXTS)
+    for index, text in enumerate(texts):
+        if text is None:  # not shown
+            continue
+        named = headings.nth(index).and_(page.get_by_role("heading", name=text, exact=True))
+        if named.count() != 1:
+            problems.append(f"the heading {text!r} is not named by its own words")
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    landmarks: dict[tuple[str, str], int] = {}
+    for node in nodes:
+        role = node.get("role", {}).get("value")
+        if node.get("ignored") or role not in LANDMARK_ROLES:
+            continue
+        key = (role, str(node.get("name", {}).get("value", "")))
+        landmarks[key] = landmarks.get(key, 0) + 1
+    problems.extend(
+        f"{count} {role} landmarks are named {name!r}"
+        for (role, name), count in landmarks.items()
+        if count > 1
+    )
+    return problems
+
+
+# The roles a screen reader lists as landmarks (Chromium's names for them).
+LANDMARK_ROLES = {"banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"}
+# Each heading's words as a reader sees them: its text without the permalink; None if hidden.
+HEADING_TEXTS = """headings => headings.map(heading => {
+  if (!heading.checkVisibility()) return null;
+  const copy = heading.cloneNode(true);
+  copy.querySelectorAll(".headerlink").forEach(link => link.remove());
+  return copy.textContent.replace(/\\s+/g, " ").trim();
+})"""
+
+
+# Keyboard: every control a Tab reaches, and a visible focus on each.
+
+# What a control is, for problem lines and to know it again on another page: its element,
+# id, classes and words.
+_DESCRIBE = """function describe(element) {
+  const words = (element.getAttribute("aria-label") || element.textContent || element.value || "")
+    .replace(/\\s+/g, " ").trim().slice(0, 40);
+  const names = typeof element.className === "string" ? element.className.split(/\\s+/) : [];
+  const kept = names.filter(name => name && name !== "focus-visible");  // Material's, on focus
+  const classes = kept.length ? "." + kept.join(".") : "";
+  return `<${element.localName}${element.id ? "#" + element.id : ""}${classes}> ${JSON.stringify(words)}`;
+}"""
+# Marks every control shown that a reader can Tab to; what each is, in document order.
+MARK_TABBABLE = """() => {
+  __DESCRIBE__
+  const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, '
+    + 'iframe, [tabindex], [contenteditable=""], [contenteditable=true]';
+  const found = [];
+  for (const element of document.querySelectorAll(selector)) {
+    if (element.disabled || element.tabIndex < 0 || element.closest("[inert]")) continue;
+    if (!element.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    element.setAttribute("data-cp-tab", String(found.length));
+    found.push(describe(element));
+  }
+  return found;
+}""".replace("__DESCRIBE__", _DESCRIBE)
+# What has the focus: its mark, what it is and where it is in the window (None: nothing).
+FOCUSED = """() => {
+  __DESCRIBE__
+  const element = document.activeElement;
+  if (!element || element === document.body || element === document.documentElement) return null;
+  const box = element.getBoundingClientRect();
+  return {
+    mark: element.getAttribute("data-cp-tab"),
+    what: describe(element),
+    x: box.x, y: box.y, width: box.width, height: box.height,
+    // A link over two lines has a ring round each line's part: the longest one's perimeter.
+    perimeter: Math.max(...Array.from(element.getClientRects(), part => 2 * (part.width + part.height))),
+    viewWidth: window.innerWidth, viewHeight: window.innerHeight,
+  };
+}""".replace("__DESCRIBE__", _DESCRIBE)
+# Room around a control for its focus ring (our ring is 6 px: 3 dark, 3 white).
+RING_ROOM = 8
+# WCAG 2.4.11 and 2.4.13: the focus indicator changes pixels by 3:1 or more between the
+# focused and unfocused states, over at least the area of a 2 px thick perimeter.
+FOCUS_CONTRAST = 3.0
+
+
+# How many pixels of two PNG screenshots of one place (base64) differ by ``contrast`` or more,
+# compared in the page (a canvas decodes them): WCAG's relative luminance of sRGB colours.
+CHANGED_AT_CONTRAST = """async ([focused, plain, contrast]) => {
+  const pixels = async data => {
+    const bitmap = await createImageBitmap(await (await fetch("data:image/png;base64," + data)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(bitmap, 0, 0);
+    return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  };
+  const channel = value => {
+    const c = value / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = (data, at) =>
+    0.2126 * channel(data[at]) + 0.7152 * channel(data[at + 1]) + 0.0722 * channel(data[at + 2]);
+  const [one, two] = await Promise.all([pixels(focused), pixels(plain)]);
+  let count = 0;
+  for (let at = 0; at < one.length; at += 4) {
+    if (one[at] === two[at] && one[at + 1] === two[at + 1] && one[at + 2] === two[at + 2]) continue;
+    const [light, dark] = [luminance(one, at), luminance(two, at)].sort((a, b) => b - a);
+    if ((light + 0.05) / (dark + 0.05) >= contrast) count += 1;
+  }
+  return count;
+}"""
+
+
+def keyboard_problems(page: Page, seen: set[str] | None = None) -> list[str]:
+    """Tab from the top of the loaded ``page`` to its end: every control shown is reached, and
+    each one reached shows its focus, inside the window, changing at least a 2 px perimeter's
+    area at 3:1 (compared in screenshots focused and not); problem lines otherwise. A control
+    in ``seen`` (the same element, classes and words, met on another page of a site at this
+    width: the header's, the nav's) is not compared again; those compared are added to it."""
+    tabbable = page.evaluate(MARK_TABBABLE)
+    reached: set[str] = set()
+    problems = []
+    for _ in range(len(tabbable) + 20):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or focused["mark"] in reached:
+            break  # past the last control
+        if focused["mark"] is not None:
+            reached.add(focused["mark"])
+        if seen is not None and focused["what"] in seen:
+            continue
+        problems.extend(_focus_shown(page, focused))
+        if seen is not None:
+            seen.add(focused["what"])
+    missed = [what for mark, what in enumerate(tabbable) if str(mark) not in reached]
+    problems.extend(f"Tab never reaches {what}" for what in missed)
+    return problems
+
+
+def _focus_shown(page: Page, focused: dict[str, Any]) -> list[str]:
+    """Problems with the focus ``focused`` shows: outside the window, or too faint to see."""
+    what = focused["what"]
+    window = page.viewport_size or {"width": focused["viewWidth"], "height": focused["viewHeight"]}
+    left = max(0, math.floor(focused["x"] - RING_ROOM))
+    top = max(0, math.floor(focused["y"] - RING_ROOM))
+    right = min(window["width"], math.ceil(focused["x"] + focused["width"] + RING_ROOM))
+    bottom = min(window["height"], math.ceil(focused["y"] + focused["height"] + RING_ROOM))
+    if right - left < 1 or bottom - top < 1 or focused["width"] == 0 or focused["height"] == 0:
+        return [f"{what} takes the focus outside the window or unseen"]
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    element = page.evaluate_handle("document.activeElement")
+    shot = page.screenshot(clip=clip, animations="disabled", caret="initial")
+    page.evaluate("element => element.blur()", element)
+    plain = page.screenshot(clip=clip, animations="disabled", caret="initial")
+    page.evaluate("element => element.focus()", element)  # the next Tab goes on from here
+    needed = 2 * min(focused["perimeter"], 2 * (clip["width"] + clip["height"]))
+    changed = page.evaluate(
+        CHANGED_AT_CONTRAST,
+        [base64.b64encode(shot).decode(), base64.b64encode(plain).decode(), FOCUS_CONTRAST],
+    )
+    if changed < needed:
+        return [f"{what}: its focus changes {changed} pixels at 3:1, fewer than a 2 px ring's {needed:.0f}"]
+    return []
+
+
+# A phone and a desktop: the widths the keyboard is tried at.
+KEYBOARD_WIDTHS = (360, 1280)
+
+
+def keyboard_every_page(browser: Browser, base_url: str, urls: list[str]) -> list[str]:
+    """``keyboard_problems`` on each page of ``urls`` (as ``html_pages`` names them), on a phone
+    and on a desktop: ``/url (width px): problem`` lines."""
+    problems = []
+    for width in KEYBOARD_WIDTHS:
+        phone = width < 600
+        viewport = {"width": width, "height": 900}
+        context = new_context(browser, viewport=viewport, is_mobile=phone, has_touch=phone)
+        seen: set[str] = set()
+        try:
+            page = context.new_page()
+            for url in urls:
+                problem = open_page(page, base_url, url, wait_until="load")
+                if problem:
+                    problems.append(problem)
+                    continue
+                problems.extend(f"/{url} ({width} px): {line}" for line in keyboard_problems(page, seen))
+        finally:
+            context.close()
+    return problems

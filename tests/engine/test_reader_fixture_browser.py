@@ -1,6 +1,7 @@
-"""axe-core on every page of a generated site with every kind of page the plugin makes, in the
-repository's own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
-and extra CSS are the real ones), its overrides/ and the non-Markdown files of its docs/.
+"""axe-core and pa11y's engine (HTML_CodeSniffer) on every page of a generated site with every
+kind of page the plugin makes, and the keyboard on one of each kind, in the repository's own
+theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions and extra CSS are
+the real ones), its overrides/ and the non-Markdown files of its docs/.
 
 The real site may lack a kind of page (a second blog page, an author with one post, a
 tool with a checklist): this site has them all, so a fix to the theme is checked on each.
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import site_content
-from browser import axe_every_page, chromium, report, serve, site_path
+from browser import axe_every_page, chromium, keyboard_every_page, report, serve, site_path
 from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, build_site, page, write_files, write_site
 
 
@@ -129,7 +130,12 @@ def _config() -> dict[str, Any]:
     }
 
 
-def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(tmp_path: Path) -> None:
+def test_axe_pa11y_and_the_keyboard_find_no_problems_on_a_site_with_every_kind_of_page(
+    tmp_path: Path,
+) -> None:
+    """axe and pa11y on every page, headings named by their own words and landmarks by unique
+    names; and on each kind of page, on a phone and a desktop, Tab reaches every control shown
+    (the filters of the blog, term and combination pages among them) with a visible focus."""
     docs = REPO / str(site_content.config().get("docs_dir", "docs"))
     assets = {
         f"docs/{file.relative_to(docs).as_posix()}": file.read_bytes()
@@ -148,6 +154,7 @@ def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(tmp
     # and links its styles from that path.
     with serve(built.site, site_path(str(BASE_CONFIG["site_url"]))) as url, chromium() as browser:
         checked, problems = axe_every_page(browser, url, built.site)
+        problems += keyboard_every_page(browser, url, KINDS)
     assert not problems, report(checked, problems)
 
 

@@ -12,7 +12,8 @@ __all__ = ["accessible"]
 # A heading with the toc extension's permalink at its end (its ``permalink_leading`` puts it
 # first): the link's text would be read as part of the heading's name.
 _HEADING_RE = re.compile(
-    r'<h([1-6])((?:(?!aria-label)[^>])*)>((?:(?!</h[1-6]>).)*?<a class="headerlink"[^>]*>.*?</a>(?:(?!</h[1-6]>).)*?)</h\1>',
+    r"<h([1-6])((?:(?!aria-label)[^>])*)>"  # a heading that has no name of its own
+    r'((?:(?!</h[1-6]>).)*?<a class="headerlink"[^>]*>.*?</a>(?:(?!</h[1-6]>).)*?)</h\1>',
     re.DOTALL,
 )
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)

@@ -23,7 +23,16 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
 import site_content
-from browser import address, axe_every_page, html_pages, new_context, open_page, report, served
+from browser import (
+    address,
+    axe_every_page,
+    html_pages,
+    keyboard_every_page,
+    new_context,
+    open_page,
+    report,
+    served,
+)
 from conftest import REPO, Built
 
 SCREENSHOTS = REPO / "tests" / "screenshots"
@@ -122,8 +131,10 @@ def page(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-def test_axe_finds_no_problems_on_any_page(browser: Browser, site_url: str, real: Built) -> None:
-    """WCAG 2.0, 2.1 and 2.2 A and AA, and serious or critical best practices, on every page."""
+def test_axe_and_pa11y_find_no_problems_on_any_page(browser: Browser, site_url: str, real: Built) -> None:
+    """WCAG 2.0, 2.1 and 2.2 A and AA, and serious or critical best practices (axe), and pa11y's
+    WCAG 2 AA errors (HTML_CodeSniffer), on every page; every heading is named by its own
+    words and no two landmarks of a kind share a name."""
     checked, problems = axe_every_page(browser, site_url, real.site)
     assert not problems, report(checked, problems)
 
@@ -351,6 +362,51 @@ def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) ->
     assert page.locator(target).count() == 1, f"the skip link's target {target} is not on the page"
     page.keyboard.press("Enter")
     assert page.url.endswith(target)
+
+
+def test_the_keyboard_reaches_every_control_and_shows_its_focus(
+    browser: Browser, site_url: str, real: Built
+) -> None:
+    """On a phone and a desktop, Tab from the top of one page of each kind to its end reaches
+    every control shown (the menu and the filters among them), and each shows a focus ring
+    (screenshots focused and not differ at 3:1 over a 2 px perimeter's area)."""
+    kinds = _page_kinds(real.site)
+    problems = keyboard_every_page(browser, site_url, list(kinds.values()))
+    assert not problems, report(len(kinds), problems)
+
+
+def test_the_phone_menu_is_a_button_in_the_tab_order(browser: Browser, site_url: str) -> None:
+    """At 360 px the menu is a button that Tab reaches; Enter opens the navigation and the
+    button says so (aria-expanded)."""
+    context = new_context(browser, viewport={"width": 360, "height": 900}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + site_content.url(site_content.posts()[0][2]), wait_until="load")
+        menu = page.locator("header button[aria-expanded]")
+        assert menu.count() == 1 and menu.is_visible(), "the header has no menu button on a phone"
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if menu.evaluate("button => button === document.activeElement"):
+                break
+        else:
+            pytest.fail("ten Tabs from the top never reach the menu button")
+        navigation = page.locator("nav.md-nav--primary")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert not navigation.evaluate(_IN_WINDOW), "the navigation shows before the menu is opened"
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.wait_for_function(f"() => ({_IN_WINDOW})(document.querySelector('nav.md-nav--primary'))")
+        page.keyboard.press("Enter")  # the button still has the focus: it closes the menu
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+
+
+# Whether an element is shown inside the window (the drawer slides in from off-screen).
+_IN_WINDOW = (
+    "element => { const box = element.getBoundingClientRect(); "
+    "return box.right > 0 && box.left < innerWidth; }"
+)
 
 
 def test_screenshots_of_every_kind_of_page(browser: Browser, site_url: str, real: Built) -> None:
