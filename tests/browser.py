@@ -370,6 +370,10 @@ FOCUSED = """() => {
     viewWidth: window.innerWidth, viewHeight: window.innerHeight,
   };
 }""".replace("__DESCRIBE__", _DESCRIBE)
+# Waits for the page's transitions and animations to end (those that end).
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+  .map(animation => animation.finished.catch(() => null)))"""
 # Room around a control for its focus ring (our ring is 6 px: 3 dark, 3 white).
 RING_ROOM = 8
 # WCAG 2.4.11 and 2.4.13: the focus indicator changes pixels by 3:1 or more between the
@@ -415,6 +419,7 @@ def keyboard_problems(page: Page, seen: set[str] | None = None) -> list[str]:
     problems = []
     for _ in range(len(tabbable) + 20):
         page.keyboard.press("Tab")
+        page.evaluate(SETTLED)  # what the focus opens or moves (search's field grows on phones)
         focused = page.evaluate(FOCUSED)
         if focused is None or focused["mark"] in reached:
             break  # past the last control
@@ -444,6 +449,7 @@ def _focus_shown(page: Page, focused: dict[str, Any]) -> list[str]:
     element = page.evaluate_handle("document.activeElement")
     shot = page.screenshot(clip=clip, animations="disabled", caret="initial")
     page.evaluate("element => element.blur()", element)
+    page.evaluate(SETTLED)
     plain = page.screenshot(clip=clip, animations="disabled", caret="initial")
     page.evaluate("element => element.focus()", element)  # the next Tab goes on from here
     needed = 2 * min(focused["perimeter"], 2 * (clip["width"] + clip["height"]))

@@ -19,7 +19,7 @@ _HEADING_RE = re.compile(
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # The disabled checkbox of a "- [ ]" item (pymdownx.tasklist, custom_checkbox false): a box
 # to tick on paper, drawn by the theme's CSS, which hides the input.
-_TASK_BOX_RE = re.compile(r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled)(/?>)')
+_TASK_BOX_RE = re.compile(r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled(?: checked)?)(/?>)')
 
 
 def accessible(page: str) -> str:
