@@ -7,7 +7,7 @@ import re
 
 from coproduction.core.feeds import plain_text
 
-__all__ = ["accessible"]
+__all__ = ["accessible", "hide_toc_toggle"]
 
 # A heading with the toc extension's permalink at its end (its ``permalink_leading`` puts it
 # first): the link's text would be read as part of the heading's name.
@@ -19,7 +19,9 @@ _HEADING_RE = re.compile(
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # The disabled checkbox of a "- [ ]" item (pymdownx.tasklist, custom_checkbox false): a box
 # to tick on paper, drawn by the theme's CSS, which hides the input.
-_TASK_BOX_RE = re.compile(r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled(?: checked)?)(/?>)')
+_TASK_BOX_RE = re.compile(
+    r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled(?: checked)?)(/?>)'
+)
 
 
 def accessible(page: str) -> str:
@@ -31,6 +33,18 @@ def accessible(page: str) -> str:
     if "task-list-item" in page:
         page = _TASK_BOX_RE.sub(r'\1 aria-hidden="true"\2', page)
     return page
+
+
+# Material's hidden checkbox that holds whether the current page's contents are open in the
+# nav (partials/nav-item.html): on a page without contents, no label names it.
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def hide_toc_toggle(page: str) -> str:
+    """``page`` with Material's ``__toc`` checkbox hidden from assistive technology: it is never
+    shown (its label is the control), and unlabelled where the page has no contents (pa11y).
+    Done here, not in an override of ``nav-item.html``, which would stop the nav being shared."""
+    return page.replace(_TOC_TOGGLE, _TOC_TOGGLE.removesuffix(">") + ' aria-hidden="true">', 1)
 
 
 def _named(match: re.Match[str]) -> str:

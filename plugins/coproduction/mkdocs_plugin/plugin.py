@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
-from coproduction.core.accessible import accessible
+from coproduction.core.accessible import accessible, hide_toc_toggle
 from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
@@ -341,13 +341,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     @timed
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add the page's share tags and the matching feeds to its head, and drop what we
-        added to the page's content (event: `post_page`)."""
+        """Add the page's share tags and the matching feeds to its head, hide Material's
+        ``__toc`` toggle from assistive technology, and drop what we added to the page's
+        content (event: `post_page`)."""
         if self.renderer is None:
-            return output
+            return hide_toc_toggle(output)
         self.renderer.release(page)
         head = self.renderer.share(page, config) + self.renderer.head(page)
-        return output.replace("</head>", head + "</head>", 1)
+        return hide_toc_toggle(output.replace("</head>", head + "</head>", 1))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

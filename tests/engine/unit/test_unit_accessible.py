@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coproduction.core.accessible import accessible
+from coproduction.core.accessible import accessible, hide_toc_toggle
 
 PERMALINK = '<a class="headerlink" href="#{id}" title="Link to this section">Link to this section</a>'
 
@@ -39,3 +39,10 @@ def test_task_list_checkboxes_are_hidden_from_assistive_technology() -> None:
     assert hidden.count('<input type="checkbox" disabled aria-hidden="true"/>') == 2
     assert '<input type="checkbox" disabled checked aria-hidden="true"/> done' in hidden
     assert '<p><input type="checkbox" disabled/> not a task list</p>' in hidden
+
+
+def test_materials_toc_toggle_is_hidden_from_assistive_technology() -> None:
+    toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    page = f"<nav><ul><li>{toggle}<a href='./'>This page</a></li></ul></nav>"
+    assert hide_toc_toggle(page) == page.replace(toggle, toggle[:-1] + ' aria-hidden="true">')
+    assert hide_toc_toggle("<p>No nav</p>") == "<p>No nav</p>"
