@@ -370,10 +370,14 @@ FOCUSED = """() => {
     viewWidth: window.innerWidth, viewHeight: window.innerHeight,
   };
 }""".replace("__DESCRIBE__", _DESCRIBE)
-# Waits for the page's transitions and animations to end (those that end).
-SETTLED = """() => Promise.all(document.getAnimations()
-  .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
-  .map(animation => animation.finished.catch(() => null)))"""
+# Waits two frames (for the page's scripts to answer a focus: Material opens search on a
+# phone), then for the transitions and animations they started to end (those that end).
+SETTLED = """async () => {
+  for (let frame = 0; frame < 2; frame += 1) await new Promise(done => requestAnimationFrame(done));
+  await Promise.all(document.getAnimations()
+    .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+    .map(animation => animation.finished.catch(() => null)));
+}"""
 # Room around a control for its focus ring (our ring is 6 px: 3 dark, 3 white).
 RING_ROOM = 8
 # WCAG 2.4.11 and 2.4.13: the focus indicator changes pixels by 3:1 or more between the
