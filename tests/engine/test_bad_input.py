@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from bad_input import CASES, GOOD, GOOD_URLS, Case
+from bad_input import CASES, EXTENSIONS, GOOD, GOOD_URLS, Case
 
 from conftest import BASE_CONFIG, ENGINE, plugin_options, write_site
 from coproduction.cli import main as cli
@@ -42,6 +42,7 @@ def write_case(root: Path, case: Case) -> None:
     config = dict(BASE_CONFIG)
     options = {**plugin_options(config), **case.options}
     config["plugins"] = ["search", {"coproduction": options}]
+    config["markdown_extensions"] = EXTENSIONS
     write_site(root, {**GOOD, **case.files}, config)
     elsewhere = root.parent / "elsewhere"  # what links lead to outside the repository
     elsewhere.mkdir(exist_ok=True)

@@ -10,22 +10,12 @@ import yaml
 from coproduction.core.frontmatter import FrontMatter, parse_yaml, read_text
 from coproduction.core.records import Author, Problem
 from coproduction.core.text import control_character, quote, without_control
+from coproduction.core.urls import safe_address
 
-__all__ = ["read_authors", "safe_address"]
+__all__ = ["read_authors"]
 
 _FIELDS = ("name", "role", "description", "avatar")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_WEB_RE = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
-_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def safe_address(value: str) -> bool:
-    """A web address (http or https) or a path on this site (``images/ann.png``, ``/img/a.png``):
-    nothing a browser would run (``javascript:``) or fetch from elsewhere (``//host``)."""
-    value = value.strip()
-    if _WEB_RE.match(value):
-        return True
-    return bool(value) and not _SCHEME_RE.match(value) and not value.startswith(("//", "\\", "/\\"))
 
 
 def read_authors(abs_path: str, path: str) -> tuple[dict[str, Author], list[Problem], frozenset[str] | None]:

@@ -6,18 +6,20 @@ everything that was valid, so one mistake never costs a page.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from coproduction.core.active_content import strip_active
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
 from coproduction.core.records import Author, PageRecord, Problem, Source
+from coproduction.core.sanitise import find_removed, might_hold_more, without_open_tags
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 from coproduction.core.text import (
@@ -31,9 +33,13 @@ from coproduction.core.text import (
     without_control,
 )
 from coproduction.core.theme_keys import check_theme_keys
+from coproduction.core.urls import folded, folded_difference, web_address
 
 __all__ = [
+    "check_addresses",
+    "check_config_texts",
     "check_easy_read",
+    "check_footer_links",
     "check_links",
     "check_term_easy_read",
     "check_urls",
@@ -159,35 +165,73 @@ def _list(fm: FrontMatter, key: str, problems: list[Problem], example: str) -> l
     return []
 
 
+def _known_terms(known: tuple[str, ...]) -> str:
+    """The known terms, for a message: a few, and how many more, in a large taxonomy."""
+    if len(known) <= _MOST_TERMS_SHOWN:
+        return ", ".join(known)
+    return (
+        f"{', '.join(known[:_MOST_TERMS_SHOWN])} and {len(known) - _MOST_TERMS_SHOWN} more (see mkdocs.yml)"
+    )
+
+
+_MOST_TERMS_SHOWN = 10
+_MOST_TERM_PROBLEMS = 5
+"""A taxonomy of a page says at most this many problems one by one; the last counts the rest."""
+
+
 def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple[str, ...]:
     known = tax.slugs
+    known_set = set(known)
     example = ", ".join(known[:2]) or "term"
     found: list[str] = []
+    seen: set[str] = set()
+    repeated: dict[str, list[int]] = {}  # term: [line, times listed]
+    said: list[Problem] = []
+    wrong = 0
     is_list = isinstance(fm.data.get(tax.key), list)
     for i, value in enumerate(_list(fm, tax.key, problems, example)):
-        if isinstance(value, str) and value in known and value not in found:
-            found.append(value)
+        if isinstance(value, str) and value in known_set:
+            if value in repeated:
+                repeated[value][1] += 1
+            elif value not in seen:
+                seen.add(value)
+                found.append(value)
+            else:
+                repeated[value] = [fm.line(tax.key, i) if is_list else fm.line(tax.key), 2]
+            continue
+        wrong += 1
+        if wrong > _MOST_TERM_PROBLEMS:
             continue
         line = fm.line(tax.key, i) if is_list else fm.line(tax.key)  # only for a problem: slow
         if not isinstance(value, str):
-            problems.append(
+            said.append(
                 Problem(
                     fm.path,
                     line,
-                    f"{tax.key} term {show(value)} is not text: write one of {', '.join(known)}",
-                )
-            )
-        elif value not in known:
-            hint = in_curly_quotes(value) or suggest(value, known)
-            problems.append(
-                Problem(
-                    fm.path,
-                    line,
-                    f"unknown {tax.key} term {quote(value)}.{hint} Known terms: {', '.join(known)}",
+                    f"{tax.key} term {show(value)} is not text: write one of {_known_terms(known)}",
                 )
             )
         else:
-            problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed twice"))
+            hint = in_curly_quotes(value) or suggest(value, known)
+            said.append(
+                Problem(
+                    fm.path,
+                    line,
+                    f"unknown {tax.key} term {quote(value)}.{hint} Known terms: {_known_terms(known)}",
+                )
+            )
+    if wrong > _MOST_TERM_PROBLEMS:
+        last = said[-1]
+        said[-1] = Problem(
+            last.path,
+            last.line,
+            f"{wrong - _MOST_TERM_PROBLEMS + 1} more {tax.key} terms from this line on are not known "
+            f"terms: use those of mkdocs.yml ({_known_terms(known)})",
+        )
+    problems += said
+    for value, (line, times) in repeated.items():
+        listed = "twice" if times == 2 else f"{times} times: list it once"
+        problems.append(Problem(fm.path, line, f"{tax.key} term '{value}' is listed {listed}"))
     return tuple(found)
 
 
@@ -310,7 +354,8 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
 
 def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str:
     """The page's Markdown as the engine gets it: without control characters (one problem,
-    on the first) and without active content (a problem for each piece left out)."""
+    on the first), and with a flood of unclosed tags written as text. What the sanitiser
+    will leave out of its HTML is a problem too, one per kind, on the line it is first found."""
     body = fm.body
     found = find_control(body)
     if found is not None:
@@ -325,9 +370,15 @@ def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str
             )
         )
         body = without_control(body)
-    cleaned, findings = strip_active(body, spec.embeds_allowed, fences=spec.fenced_code)
-    problems += [Problem(fm.path, fm.body_line + f.line - 1, f.message) for f in findings]
-    return cleaned
+    body = without_open_tags(body)
+    if might_hold_more(body, spec.markdown_extensions):
+        for removed in find_removed(
+            body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed
+        ):
+            times = f" ({removed.count} times on this page)" if removed.count > 1 else ""
+            line = fm.body_line + body.count("\n", 0, removed.offset)
+            problems.append(Problem(fm.path, line, removed.message + times))
+    return body
 
 
 def make_record(
@@ -461,7 +512,7 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                     "the page's Markdown file, like page: accessibility.md",
                 )
             )
-        elif not page and not re.match(r"^https?://", url):
+        elif not page and not web_address(url):
             problems.append(
                 Problem(
                     spec.config_file,
@@ -471,6 +522,47 @@ def check_footer_links(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+_MARKUP_RE = re.compile(r"<[a-zA-Z/!?]|\bon[a-z]+\s*=", re.IGNORECASE)
+"""HTML, or an event handler (``onmouseover=``), in a setting that is text."""
+
+
+def _config_texts(spec: SiteSpec) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """The texts of the configuration that pages show: (what, its lines' names, value)."""
+    for name in ("site_name", "site_description", "site_author", "copyright"):
+        yield name, (name,), getattr(spec, name)
+    plugin = "plugins.coproduction"
+    for title, _, _ in spec.footer_links:
+        yield "a footer link's title", (f"{plugin}.footer_links",), title
+    for kind in spec.kinds:
+        key = f"{plugin}.kinds.{kind.key}"
+        yield f"the title of kind '{kind.key}'", (f"{key}.title", key), kind.title
+        yield f"the plural of kind '{kind.key}'", (f"{key}.plural", key), kind.plural
+    for tax in spec.taxonomies:
+        at = f"{plugin}.taxonomies.{tax.key}"
+        yield f"the title of taxonomy '{tax.key}'", (f"{at}.title", at), tax.title
+        yield f"the description of taxonomy '{tax.key}'", (f"{at}.description", at), tax.description
+        for term in tax.terms:
+            there = f"{at}.terms.{term.slug}"
+            yield f"the title of term '{term.slug}'", (f"{there}.title", there), term.title
+            yield f"the description of term '{term.slug}'", (f"{there}.description", there), term.description
+
+
+def check_config_texts(spec: SiteSpec) -> list[Problem]:
+    """HTML in a setting that pages show as text (``copyright``, titles, descriptions): it is
+    escaped wherever it is shown, so it would show as text, not run; named here, so that is no
+    surprise (Material prints ``copyright`` as HTML; here its entities, like ``&copy;``, work)."""
+    return [
+        Problem(
+            spec.config_file,
+            spec.line(*names),
+            f"{what} {quote(value)} holds HTML, which pages show as text, not run: write plain "
+            "text (put links under footer_links of the coproduction plugin)",
+        )
+        for what, names, value in _config_texts(spec)
+        if _MARKUP_RE.search(value)
+    ]
 
 
 def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
@@ -491,19 +583,40 @@ def check_term_easy_read(spec: SiteSpec, names: Collection[str]) -> list[Problem
 def check_urls(pages: Iterable[PageRecord], reserved: Mapping[str, str]) -> list[Problem]:
     """Two files claiming one URL: the later of ``pages`` (the newer file, see
     ``sources.oldest_first``) is blamed. ``reserved`` maps generated URLs to what makes them."""
-    owners: dict[str, tuple[str, tuple[str, ...]]] = {url: (what, ()) for url, what in reserved.items()}
+    return check_addresses(((page.url, page.path) for page in pages), reserved)
+
+
+def check_addresses(claims: Iterable[tuple[str, str]], reserved: Mapping[str, str]) -> list[Problem]:
+    """Files claiming one address, as (address, path): the later of two is blamed. Addresses
+    that differ only in case or accents' encoding (``urls.folded``) are one: hosts and computers
+    that fold names (Windows, macOS) serve, or write, one file for both."""
+    owners: dict[str, tuple[str, str, tuple[str, ...]]] = {
+        folded(url): (url, what, ()) for url, what in reserved.items()
+    }
     problems = []
-    for page in pages:
-        other = owners.get(page.url)
+    for url, path in claims:
+        key = folded(url)
+        other = owners.get(key)
         if other is None:
-            owners[page.url] = (page.path, (page.path,))
+            owners[key] = (url, path, (path,))
+        elif other[0] == url:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"the URL /{url} is already used by {other[1]}: rename or move this file",
+                    about=other[2],
+                )
+            )
         else:
             problems.append(
                 Problem(
-                    page.path,
+                    path,
                     1,
-                    f"the URL /{page.url} is already used by {other[0]}: rename or move this file",
-                    about=other[1],
+                    f"the URL /{unquote(url)} differs from /{unquote(other[0])}, used by {other[1]}, "
+                    f"only in {folded_difference(url, other[0])}, and some hosts and computers "
+                    "(Windows, macOS) take the two for one: rename or move this file",
+                    about=other[2],
                 )
             )
     return problems
@@ -517,13 +630,16 @@ _REFERENCE_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", r
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
-def _in_code(body: str, position: int) -> bool:
-    """Whether ``position`` of ``body`` lies in a fenced block or a code span."""
-    return any(
-        m.start() <= position < m.end()
-        for pattern in (_FENCE_RE, _CODE_SPAN_RE)
-        for m in pattern.finditer(body)
-    )
+def _code_ranges(body: str) -> list[tuple[int, int]]:
+    """Where ``body``'s fenced blocks and code spans are, in order: found once per page."""
+    ranges = [m.span() for pattern in (_FENCE_RE, _CODE_SPAN_RE) for m in pattern.finditer(body)]
+    return sorted(ranges)
+
+
+def _in_code(ranges: list[tuple[int, int]], ends: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of ``ranges`` (``ends``: the largest end so far, per range)."""
+    at = bisect.bisect_right(ranges, (position, position + 1)) - 1
+    return at >= 0 and ends[at] > position
 
 
 def _resolve(target: str, folder: str, absolute_from_docs: bool) -> str | None:
@@ -593,23 +709,68 @@ def check_links(
     only worked out for one that leads nowhere: that is rare, and the search is not.
     """
     problems = []
+    names: list[str] | None = None
     for page in pages:
         if page.links is not None and all(target in known for target in page.links):
             continue  # every link leads somewhere: no need to read the body again
         body = page.body or ""
         folder = posixpath.dirname(page.src_uri)
+        ranges: list[tuple[int, int]] | None = None
+        ends: list[int] = []
+        lines = _LineCounter(body)
+        broken = 0
         for match, target, resolved in _links(page, absolute_from_docs):
-            if resolved in known or _in_code(body, match.start(1)):
+            if resolved in known:
                 continue
-            close = difflib.get_close_matches(resolved, list(known), n=1, cutoff=0.6)
+            if ranges is None:
+                ranges = _code_ranges(body)
+                ends = list(itertools.accumulate((end for _, end in ranges), max))
+            if _in_code(ranges, ends, match.start(1)):
+                continue
+            broken += 1
+            if broken > _MOST_LINK_PROBLEMS:
+                continue
+            if names is None:
+                names = list(known)
+            close = difflib.get_close_matches(resolved[:_LONGEST_NAME], names, n=1, cutoff=0.6)
             hint = f" Did you mean '{posixpath.relpath(close[0], folder or '.')}'?" if close else ""
             problems.append(
                 Problem(
                     page.path,
-                    page.body_line + body.count("\n", 0, match.start(1)),
+                    page.body_line + lines.before(match.start(1)),
                     f"the link {quote(target)} leads to no file of this site (looked for "
                     f"{quote(resolved)}).{hint} Links name the Markdown file, like "
                     "../guidance/paying-people.md",
                 )
             )
+        if broken > _MOST_LINK_PROBLEMS:
+            last = problems[-1]
+            problems[-1] = Problem(
+                last.path,
+                last.line,
+                f"{broken - _MOST_LINK_PROBLEMS + 1} more links from this line on lead to no file of "
+                "this site: fix them like those above",
+            )
     return problems
+
+
+_MOST_LINK_PROBLEMS = 5
+"""A page says at most this many broken links one by one; the last line counts the rest."""
+_LONGEST_NAME = 200
+"""How much of a file name is compared with the site's for a suggestion (longer: none is close)."""
+
+
+class _LineCounter:
+    """Lines before an offset, counted once for the whole text (offsets come in order)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.lines = 0
+
+    def before(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.lines = 0, 0
+        self.lines += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.lines

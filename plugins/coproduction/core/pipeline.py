@@ -4,14 +4,18 @@ every problem out. ``mkdocs build`` (through the adapter) and ``make check`` bot
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import posixpath
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from coproduction.core.authors import read_authors
 from coproduction.core.blog import reading_time
 from coproduction.core.checks import (
+    check_addresses,
+    check_config_texts,
     check_footer_links,
     check_links,
     check_term_easy_read,
@@ -19,21 +23,24 @@ from coproduction.core.checks import (
     make_record,
 )
 from coproduction.core.excerpts import MORE, markdown_word_count
+from coproduction.core.file_types import check_file_types
 from coproduction.core.frontmatter import read_text, split
 from coproduction.core.indexes import Indexes, build_indexes
 from coproduction.core.records import Author, PageRecord, Problem, digest_text
 from coproduction.core.settings import SiteSpec
-from coproduction.core.site_links import check_nav, check_templates
+from coproduction.core.site_links import check_nav, check_templates, check_theme_links
 from coproduction.core.sources import (
     MARKDOWN,
     ContentFile,
     Screen,
+    authors_path,
     list_files,
     oldest_first,
     screen_files,
     source_files,
+    usable_sources,
 )
-from coproduction.core.urls import url_for
+from coproduction.core.urls import folded, url_for
 
 __all__ = ["Site", "read_page", "run"]
 
@@ -138,12 +145,18 @@ def _clashes(
     return kept, problems
 
 
-def _oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecord]:
-    """``records`` with the pages that claim one URL put oldest first (``sources.oldest_first``),
-    so the URL stays with the page that had it and the newer file is blamed (``check_urls``)."""
+_Claim = TypeVar("_Claim", PageRecord, ContentFile)
+
+
+def _oldest_first_by_address(
+    records: list[_Claim], root: str, address: Callable[[_Claim], str] = lambda r: r.url
+) -> list[_Claim]:
+    """``records`` with the files that claim one address (``urls.folded``: hosts that fold
+    names serve one file for two) put oldest first (``sources.oldest_first``), so the address
+    stays with the file that had it and the newer file is blamed (``checks.check_addresses``)."""
     claims: dict[str, list[int]] = {}
     for i, record in enumerate(records):
-        claims.setdefault(record.url, []).append(i)
+        claims.setdefault(folded(address(record)), []).append(i)
     groups = [group for group in claims.values() if len(group) > 1]
     if not groups:
         return records
@@ -154,6 +167,27 @@ def _oldest_first_by_url(records: list[PageRecord], root: str) -> list[PageRecor
         for i, path in zip(group, oldest, strict=True):
             ordered[i] = by_path[path]
     return ordered
+
+
+def _other_files(
+    docs: Sequence[ContentFile], added: Sequence[ContentFile], spec: SiteSpec, root: str
+) -> tuple[set[str], list[Problem]]:
+    """The files that are not pages and are not to be published (``src_uri``), with their
+    problems: a type that may run (``file_types``), or a name another file's folds to. Files of
+    the theme's own folder (``custom_dir``), should it be inside docs/, are the theme's."""
+    files: dict[str, ContentFile] = {}
+    theme = f"{spec.templates_dir.rstrip('/')}/" if spec.templates_dir else ""
+    for file in (*added, *docs):  # a docs/ file a source folder's shadows is left out anyway
+        # The theme's folder (custom_dir) inside docs/ holds templates, not content: its rule.
+        if not file.is_page and not (theme and file.path.startswith(theme)):
+            files.setdefault(file.src_uri, file)
+    refused, problems = check_file_types(files.values(), spec)
+    kept = [f for f in files.values() if f.src_uri not in refused]
+    clashes = check_addresses(
+        ((f.src_uri, f.path) for f in _oldest_first_by_address(kept, root, lambda f: f.src_uri)), {}
+    )
+    by_path = {f.path: f.src_uri for f in kept}
+    return refused | {by_path[p.path] for p in clashes}, problems + clashes
 
 
 def _unbuilt_posts(spec: SiteSpec, root: str) -> list[Problem]:
@@ -219,17 +253,28 @@ def run(
     problems = list(config_problems)
     screen = Screen(root)
     docs, refused = screen_files(docs, screen, root)
-    authors, found, excused = read_authors(os.path.join(root, spec.authors_file), spec.authors_file)
+    problems += _unbuilt_posts(spec, root)
+    sources, found = usable_sources(spec, root, screen)
+    problems += found
+    if sources != spec.sources:
+        spec = dataclasses.replace(spec, sources=sources)
+    authors_file, found = authors_path(spec, root, screen)
+    problems += found
+    authors, found, excused = read_authors(authors_file, spec.authors_file)
     problems += found
     if excused is None and not spec.authors_file:
         excused = frozenset()  # no authors file is set: each post's ids are the problem
     added, found = source_files(spec, root, screen)
-    problems += found + _unbuilt_posts(spec, root) + list(screen.problems.values())
+    if not authors_file:  # its own problem says it is not read: not another for its link
+        screen.problems.pop(posixpath.normpath(spec.authors_file), None)
+    problems += found + list(screen.problems.values())
     pages, found = _clashes([f for f in docs if f.is_page], added, spec)
     problems += found + _docs_in_source_space(pages, spec)
+    not_published, found = _other_files(docs, added, spec, root)
+    problems += found
 
     records: list[PageRecord] = []
-    left_out: set[str] = set(refused)
+    left_out: set[str] = refused | not_published
     for file in (*pages, *added):
         if not file.is_page:
             continue
@@ -240,10 +285,11 @@ def run(
         else:
             records.append(record)
 
-    indexes = build_indexes(_oldest_first_by_url(records, root), authors, spec)
+    indexes = build_indexes(_oldest_first_by_address(records, root), authors, spec)
     problems += indexes.problems + _blog_settings(spec, indexes, root)
     problems += check_term_easy_read(spec, indexes.by_src_uri)
     problems += check_footer_links(spec, {*indexes.by_src_uri, *indexes.generated_by_src_uri})
+    problems += check_config_texts(spec) + check_theme_links(spec)
     known = {f.src_uri for f in (*docs, *added)}
     known.update(other_files)
     known.difference_update(refused)

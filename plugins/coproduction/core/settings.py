@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -91,6 +92,10 @@ class SiteSpec:
 
     site_name: str = ""
     site_url: str = ""
+    site_description: str = ""
+    site_author: str = ""
+    copyright: str = ""
+    """As written: the theme shows them as text (``copyright`` in every page's footer)."""
     docs_dir: str = "docs"
     """The docs folder, relative to the folder holding the configuration file."""
     use_directory_urls: bool = True
@@ -127,8 +132,11 @@ class SiteSpec:
     ``template:`` and ``icon:`` are not checked against it."""
     embeds_allowed: tuple[str, ...] = ()
     """Hosts whose ``<iframe>`` a page may hold (``www.youtube-nocookie.com``)."""
-    fenced_code: bool = True
-    """The site's Markdown reads fenced code blocks (what is fenced is code, not HTML)."""
+    markdown_extensions: tuple[Any, ...] = ()
+    """The site's Markdown extensions (``markdown_extensions``): a page that could hold what
+    the sanitiser leaves out is converted with them, to say what it leaves out."""
+    markdown_configs: tuple[tuple[str, Any], ...] = ()
+    """Their settings, by extension."""
     nav: tuple[str, ...] = ()
     """What each entry of the configuration's ``nav`` leads to, as written (``guidance/index.md``,
     ``https://...``); empty without a ``nav``. Lines are in ``lines`` as ``nav:<entry>``."""
@@ -137,6 +145,12 @@ class SiteSpec:
     nav_absolute_from_docs: bool = False
     """Nav entries starting with ``/`` name files from ``docs/`` (``validation.nav.absolute_links:
     relative_to_docs``); otherwise they lead elsewhere and are not checked."""
+    theme_links: tuple[tuple[str, str], ...] = ()
+    """Addresses of the theme's settings that it prints into links (``extra.social``'s,
+    ``extra.alternate``'s, ``extra.homepage``): (setting, address as written)."""
+    publish_files: tuple[str, ...] = ()
+    """Files of the content folders published although of a type that may run (``*.js``,
+    ``*.html``): paths from the folder holding the configuration file, ``*`` as a wildcard."""
     templates_dir: str = ""
     """The site's own templates (the theme's ``custom_dir``, ``overrides``), from the folder holding
     the configuration file; empty if none. Links in them to the site's pages are checked."""

@@ -21,8 +21,9 @@ from coproduction.core.records import Problem
 from coproduction.core.settings import SiteSpec
 from coproduction.core.sources import MARKDOWN
 from coproduction.core.text import quote, suggest
+from coproduction.core.urls import unsafe_link
 
-__all__ = ["check_nav", "check_templates", "template_links"]
+__all__ = ["check_nav", "check_templates", "check_theme_links", "template_links"]
 
 
 def _is_elsewhere(target: str) -> bool:
@@ -40,12 +41,23 @@ def check_nav(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
     The engine's rule (``structure.nav``): an address with a scheme or host leads elsewhere;
     one starting with ``/`` too, unless ``validation.nav.absolute_links: relative_to_docs``;
     every other entry names a file, and one not found is reported here instead of by the engine.
+    An entry a browser would run, or that would end its attribute (``urls.unsafe_link``), is
+    reported whatever the validation settings.
     """
-    if not spec.check_nav:
-        return []
     problems = []
     for entry in spec.nav:
-        if _is_elsewhere(entry):
+        if unsafe_link(entry):
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    spec.line(f"nav:{entry}", "nav"),
+                    f"the nav entry {quote(entry)} is left out: a browser would run it, or it holds "
+                    "a quote or a space that would end its link. Give a page's file from "
+                    f"{spec.docs_dir}/ (like guidance/index.md), or an https:// address",
+                )
+            )
+            continue
+        if not spec.check_nav or _is_elsewhere(entry):
             continue
         lookup = entry
         if entry.startswith("/"):
@@ -64,6 +76,21 @@ def check_nav(spec: SiteSpec, names: Collection[str]) -> list[Problem]:
             )
         )
     return problems
+
+
+def check_theme_links(spec: SiteSpec) -> list[Problem]:
+    """Addresses of the theme's settings (``extra.social``) that a browser would run, or that
+    would end the attribute they are printed in (``urls.unsafe_link``): left out of the pages."""
+    return [
+        Problem(
+            spec.config_file,
+            spec.line(setting, setting.split(".")[0]),
+            f"the address {quote(address)} under {setting} is left out: a browser would run it, or "
+            "it holds a quote or a space that would end its link. Give an https:// address",
+        )
+        for setting, address in spec.theme_links
+        if unsafe_link(address)
+    ]
 
 
 # A literal address given to MkDocs' ``url`` filter: {{ 'feedback/' | url }}.

@@ -17,18 +17,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coproduction.core.records import Problem
-from coproduction.core.settings import SiteSpec
+from coproduction.core.settings import SiteSpec, SourceSpec
 from coproduction.core.text import CONTROL_RE, control_character, quote, shorten
 
 __all__ = [
     "MARKDOWN",
     "ContentFile",
     "Screen",
+    "authors_path",
     "display_path",
     "list_files",
     "oldest_first",
     "screen_files",
     "source_files",
+    "usable_sources",
 ]
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -120,10 +122,8 @@ class Screen:
                 "from it: remove it, or make it lead to a file in this repository",
             )
         real = os.path.realpath(path)
-        inside = (self.real_root, self._dir(folder, folder))
-        if not any(
-            isinstance(base, str) and (real == base or real.startswith(base + os.sep)) for base in inside
-        ):
+        in_folder = self._dir(folder, folder)
+        if self.outside(real) and not (isinstance(in_folder, str) and _within(real, in_folder)):
             return self._refuse(
                 path,
                 f"this symbolic link leads outside the repository (to {quote(target)}), so it is "
@@ -132,6 +132,12 @@ class Screen:
         if os.path.isdir(real) and (parent == real or parent.startswith(real + os.sep)):
             return self._refuse(path, _LOOP)
         return None
+
+    def outside(self, path: str) -> bool:
+        """Whether ``path``, once every symbolic link on the way is followed, is outside the
+        repository: the rule for links in content folders, for the source folders themselves
+        and for the authors file."""
+        return not _within(os.path.realpath(path), self.real_root)
 
     def _refuse(self, abs_path: str, message: str) -> Problem:
         path = display_path(os.path.relpath(abs_path, self.root).replace(os.sep, "/"))
@@ -142,6 +148,10 @@ _LOOP = (
     "this symbolic link leads round in a loop (back to itself, or to a folder it is in), so "
     "nothing is published from it: remove it"
 )
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def display_path(path: str) -> str:
@@ -221,8 +231,71 @@ def screen_files(
     return kept, refused
 
 
+def usable_sources(spec: SiteSpec, root: str, screen: Screen) -> tuple[tuple[SourceSpec, ...], list[Problem]]:
+    """The source folders that may be read, with a configuration problem for each other one:
+    a folder outside the repository (a ``../`` path, or a symbolic link, on the way or the
+    folder itself: ``Screen.outside``), and a folder that is, holds or is inside the docs
+    folder or an earlier source's (its pages would be published twice). A folder that does
+    not exist is left to ``source_files``."""
+    kept: list[SourceSpec] = []
+    problems: list[Problem] = []
+    docs = os.path.realpath(os.path.join(root, spec.docs_dir))
+    taken: list[tuple[str, str]] = [(docs, f"the docs folder '{spec.docs_dir}'")]
+    for source in spec.sources:
+        path = os.path.join(root, source.dir)
+        real = os.path.realpath(path)
+        line = spec.line(f"plugins.coproduction.sources.{source.key}", "plugins.coproduction.sources")
+        where = f"the source folder {quote(source.dir)} (for /{source.key}/)"
+        if os.path.isdir(path) and screen.outside(path):
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    line,
+                    f"{where} leads outside the repository, so nothing is published "
+                    "from it: move that folder into the repository, and name it here",
+                )
+            )
+            continue
+        clash = next(
+            ((other, what) for other, what in taken if _within(real, other) or _within(other, real)), None
+        )
+        if clash is not None:
+            other, what = clash
+            relation = "is" if real == other else "is inside" if _within(real, other) else "holds"
+            problems.append(
+                Problem(
+                    spec.config_file,
+                    line,
+                    f"{where} {relation} {what}, so its pages would be published twice, under two "
+                    "addresses: give each source a folder of its own, beside the docs folder, or "
+                    "remove this one",
+                )
+            )
+            continue
+        taken.append((real, f"the folder of source '{source.key}'"))
+        kept.append(source)
+    return tuple(kept), problems
+
+
+def authors_path(spec: SiteSpec, root: str, screen: Screen) -> tuple[str, list[Problem]]:
+    """Where the authors file is read from, or "" (with a problem) when it is outside the
+    repository (a ``../`` path, or a symbolic link leading out: ``Screen.outside``)."""
+    path = os.path.join(root, spec.authors_file)
+    if not spec.authors_file or not os.path.exists(path) or not screen.outside(path):
+        return path, []
+    return "", [
+        Problem(
+            spec.config_file,
+            spec.line("plugins.coproduction.authors", "plugins.coproduction"),
+            f"the authors file {quote(spec.authors_file)} leads outside the repository, so it is "
+            "not read: keep the authors file in the repository, like posts/authors.yml",
+        )
+    ]
+
+
 def source_files(spec: SiteSpec, root: str, screen: Screen) -> tuple[list[ContentFile], list[Problem]]:
-    """Every file of every source folder, published at ``/<source key>/...``.
+    """Every file of every source folder of ``spec`` (see ``usable_sources``), published at
+    ``/<source key>/...``.
 
     The authors file is data, not content: it is left out. A folder that does not
     exist is a configuration problem.

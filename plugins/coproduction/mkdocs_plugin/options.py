@@ -4,11 +4,14 @@ and the core's plain settings made from them."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
+import markupsafe
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,8 +37,11 @@ __all__ = [
     "TaxonomyConfig",
     "TermConfig",
     "config_root",
+    "drop_theme_links",
+    "escape_theme_texts",
     "make_spec",
     "to_spec",
+    "without_entries",
 ]
 
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -188,18 +194,9 @@ class CoproductionConfig(Config):
 
     # Safety: hosts whose <iframe> a page may embed (www.youtube-nocookie.com); others are left out
     embeds_allowed = c.ListOfItems(c.Type(str), default=[])
-
-
-_FENCES = frozenset(
-    {
-        "fenced_code",
-        "markdown.extensions.fenced_code",
-        "extra",
-        "markdown.extensions.extra",
-        "pymdownx.superfences",
-    }
-)
-"""Markdown extensions that read fenced code blocks."""
+    publish_files = c.ListOfItems(c.Type(str), default=[])
+    """Files of the content folders to publish although a browser may run them (``.html``,
+    ``.js``, an SVG with a script): paths from the folder of ``mkdocs.yml``, ``*`` a wildcard."""
 
 
 def config_root(config: MkDocsConfig) -> str:
@@ -215,6 +212,14 @@ def _read(path: str) -> str:
         return ""  # the engine has read it already; we only want line numbers
 
 
+def _plain(value: object) -> str:
+    """A setting's text as written, even once ``escape_theme_texts`` has escaped it (a plugin
+    instance that sees one configuration twice)."""
+    if isinstance(value, markupsafe.Markup):
+        return value.unescape()
+    return str(value or "")
+
+
 def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: bool, words: Words) -> SiteSpec:
     """The core's view of ``mkdocs.yml``: the plugin's options, the site settings it uses, and
     the core's words in the site's language."""
@@ -223,8 +228,11 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
     links = config.validation.links
     return to_spec(
         options,
-        site_name=config.site_name or "",
+        site_name=_plain(config.site_name),
         site_url=config.site_url or "",
+        site_description=_plain(config.site_description),
+        site_author=_plain(config.site_author),
+        copyright=_plain(config.copyright),
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         use_directory_urls=config.use_directory_urls,
         drafts=serving,
@@ -245,8 +253,67 @@ def make_spec(config: MkDocsConfig, options: CoproductionConfig, *, serving: boo
             if config.theme.custom_dir
             else ""
         ),
-        fenced_code=bool(_FENCES.intersection(config.markdown_extensions)),
+        theme_links=theme_links(config),
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=tuple(config.mdx_configs.items()),
     )
+
+
+_THEME_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
+"""Settings the theme prints into every page as they are (Material does not escape them)."""
+
+
+def escape_theme_texts(config: MkDocsConfig) -> None:
+    """Hand the theme the settings it prints raw as escaped text (``Markup``, so a template
+    that escapes them does not do it twice): a ``site_name`` holding ``<img onerror=...>`` is
+    shown, not run. ``copyright`` is text too (Material would print its HTML): its entities
+    (``&copy;``) are read first, so they still show as ©; HTML in it is a problem
+    (``checks.check_copyright``). Called once the core has read the plain values."""
+    for name in _THEME_TEXTS:
+        value = config.get(name)
+        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+            text = html.unescape(value) if name == "copyright" else value
+            config[name] = markupsafe.escape(text)
+
+
+_THEME_LINKS = ("social", "alternate")
+"""Lists under ``extra`` whose items' ``link`` the theme prints into a link (Material's)."""
+
+
+def theme_links(config: MkDocsConfig) -> tuple[tuple[str, str], ...]:
+    """The addresses of the theme's settings it prints into links: (setting, address)."""
+    extra: Any = config.extra or {}
+    found = [("extra.homepage", extra["homepage"])] if isinstance(extra.get("homepage"), str) else []
+    for name in _THEME_LINKS:
+        items = extra.get(name)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("link"), str):
+                found.append((f"extra.{name}", item["link"]))
+    return tuple(found)
+
+
+def drop_theme_links(config: MkDocsConfig, drop: Callable[[str], bool]) -> None:
+    """Leave out of the theme's settings the addresses ``drop`` refuses (``urls.unsafe_link``)."""
+    extra: Any = config.extra or {}
+    if isinstance(extra.get("homepage"), str) and drop(extra["homepage"]):
+        del extra["homepage"]
+    for name in _THEME_LINKS:
+        if isinstance(items := extra.get(name), list):
+            extra[name] = [
+                item for item in items if not (isinstance(item, dict) and drop(str(item.get("link", ""))))
+            ]
+
+
+def without_entries(nav: Any, drop: Callable[[str], bool]) -> Any:
+    """``nav`` (as the engine loaded it) without the entries ``drop`` refuses (``urls.unsafe_link``),
+    nor sections left empty by that."""
+    if isinstance(nav, list):
+        items = [without_entries(item, drop) for item in nav]
+        return [item for item in items if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        entries = {key: without_entries(value, drop) for key, value in nav.items()}
+        return {key: value for key, value in entries.items() if value not in (None, [], {})}
+    return None if isinstance(nav, str) and drop(nav) else nav
 
 
 def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
@@ -276,6 +343,7 @@ def to_spec(options: CoproductionConfig, **site: Any) -> SiteSpec:
         future_posts=options.future_posts,
         feeds=options.feeds,
         embeds_allowed=tuple(host.strip().lower() for host in options.embeds_allowed),
+        publish_files=tuple(path.strip().lstrip("/") for path in options.publish_files),
         **site,
     )
     if kinds:

@@ -22,8 +22,10 @@ from coproduction.core.checks import suggest
 from coproduction.core.excerpts import excerpt_of
 from coproduction.core.export import cross_index
 from coproduction.core.records import Problem
+from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.core.urls import unsafe_link
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
     LastGoodSite,
@@ -40,7 +42,14 @@ from coproduction.mkdocs_plugin.fragments import share_fragments
 from coproduction.mkdocs_plugin.heap import Heap
 from coproduction.mkdocs_plugin.incremental import Incremental, generated_source
 from coproduction.mkdocs_plugin.language import search_settings, toc_settings
-from coproduction.mkdocs_plugin.options import CoproductionConfig, config_root, make_spec
+from coproduction.mkdocs_plugin.options import (
+    CoproductionConfig,
+    config_root,
+    drop_theme_links,
+    escape_theme_texts,
+    make_spec,
+    without_entries,
+)
 from coproduction.mkdocs_plugin.render import TEMPLATES, Renderer, search_entry, theme_meta
 from coproduction.mkdocs_plugin.template_cache import use_own_templates_cache
 from coproduction.mkdocs_plugin.timings import timed, write_timings
@@ -156,6 +165,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         )
         toc_settings(config, self.words)
         self.spec = make_spec(config, self.config, serving=self.serving, words=self.words)
+        escape_theme_texts(config)
+        # Links a browser would run stay out of the pages (the pipeline reports them).
+        if config.nav:
+            config.nav = without_entries(config.nav, unsafe_link)
+        drop_theme_links(config, unsafe_link)
         if self.spec.check_links:
             # The pipeline reports a link to a missing file with its line and a fix, in the
             # build and `make check` alike; the engine's own message would say it again.
@@ -284,17 +298,19 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @event_priority(-100)
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Take a post's excerpt from its rendered page; give a generated page the title and
+        """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
+        out), then take a post's excerpt from it; give a generated page the title and
         description search should find; name headings and hide task-list checkboxes for
         assistive technology (event: `page_content`)."""
         if self.site is None:
             return accessible(html)
         indexes = self.site.indexes
+        if (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
+            return search_entry(made)  # ours; the listing replaces it after search has read it
+        html = sanitise(html, self.site.spec.embeds_allowed)
         record = indexes.by_src_uri.get(page.file.src_uri)
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
-        elif (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
-            return search_entry(made)  # the listing replaces it after search has read it
         return accessible(html)
 
     @timed

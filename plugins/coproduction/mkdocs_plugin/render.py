@@ -22,6 +22,7 @@ from coproduction.core.blog import Listing, Section
 from coproduction.core.excerpts import relink
 from coproduction.core.indexes import GeneratedPage, Indexes
 from coproduction.core.records import PageRecord
+from coproduction.core.urls import web_address
 from coproduction.mkdocs_plugin.translations import Words
 
 __all__ = [
@@ -239,7 +240,13 @@ class Renderer:
         links = [
             (title, self._page_url(page) if page else url) for title, page, url in indexes.spec.footer_links
         ]
-        env.globals["cp_footer_links"] = [(title, href) for title, href in links if href]
+        # Titles escaped here, so a fork's copy of the template that prints them raw is safe too;
+        # an address that is not http(s) is left out (the pipeline reports it).
+        env.globals["cp_footer_links"] = [
+            (markupsafe.escape(title), href)
+            for (title, href), (_, page, _) in zip(links, indexes.spec.footer_links, strict=True)
+            if href and (page or web_address(href))
+        ]
         # The shared macros, loaded once per build rather than imported by every render.
         # Loaded last: a module sees only the globals that exist when it is made.
         self.macros = env.get_template("coproduction/macros.html").module
