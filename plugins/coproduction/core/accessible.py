@@ -18,9 +18,11 @@ _HEADING_RE = re.compile(
 )
 _PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # The disabled checkbox of a "- [ ]" item (pymdownx.tasklist, custom_checkbox false): a box
-# to tick on paper, drawn by the theme's CSS, which hides the input.
+# to tick on paper, drawn by the theme's CSS, which hides the input. As the extension writes
+# it, or as the sanitiser writes it again (disabled="", checked="").
 _TASK_BOX_RE = re.compile(
-    r'(<li class="task-list-item">\s*(?:<p>\s*)?<input type="checkbox" disabled(?: checked)?)(/?>)'
+    r'(<li class="task-list-item">\s*(?:<p>\s*)?'
+    r'<input type="checkbox" disabled(?:="")?(?: checked(?:="")?)?)(\s*/?>)'
 )
 
 

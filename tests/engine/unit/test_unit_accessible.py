@@ -32,12 +32,14 @@ def test_task_list_checkboxes_are_hidden_from_assistive_technology() -> None:
     page = (
         '<ul class="task-list">\n<li class="task-list-item"><input type="checkbox" disabled/> tight</li>\n'
         '<li class="task-list-item">\n<p><input type="checkbox" disabled/> loose</p>\n</li>\n'
-        '<li class="task-list-item"><input type="checkbox" disabled checked/> done</li>\n</ul>\n'
+        '<li class="task-list-item"><input type="checkbox" disabled checked/> done</li>\n'
+        '<li class="task-list-item"><input type="checkbox" disabled="" checked=""> sanitised</li>\n</ul>\n'
         '<p><input type="checkbox" disabled/> not a task list</p>'
     )
     hidden = accessible(page)
     assert hidden.count('<input type="checkbox" disabled aria-hidden="true"/>') == 2
     assert '<input type="checkbox" disabled checked aria-hidden="true"/> done' in hidden
+    assert '<input type="checkbox" disabled="" checked="" aria-hidden="true"> sanitised' in hidden
     assert '<p><input type="checkbox" disabled/> not a task list</p>' in hidden
 
 
