@@ -1,6 +1,6 @@
 /* Filters a list in place: the pages (or posts) that carry every term ticked.
    The lists and the links that narrow them work without this script; it only adds the
-   form (hidden until now) and keeps what is ticked in the address (?also=barriers:power). */
+   filter (hidden until now) and keeps what is ticked in the address (?also=barriers:power). */
 (function () {
   "use strict";
   var form = document.querySelector("[data-cp-filter]");
