@@ -327,6 +327,82 @@ HEADING_TEXTS = """headings => headings.map(heading => {
 })"""
 
 
+PHONE: dict[str, Any] = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
+
+# Every layout shift since the page began (a buffered observer also gets the earlier ones),
+# gathered for half a second after load: what moves once the theme's script has run.
+_LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  const observer = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      const moved = (entry.sources || [])
+        .map(s => s.node ? s.node.nodeName + "." + (s.node.className || "") : "?");
+      shifts.push(`${entry.value.toFixed(4)} (${moved.join(", ")})`);
+    }
+  });
+  observer.observe({type: "layout-shift", buffered: true});
+  setTimeout(() => { observer.disconnect(); resolve(shifts); }, 500);
+})"""
+
+# Each table of the article: in a region that is named and takes focus; and no word or number
+# in a cell is broken over two lines (a word's range then has two boxes). Breaks at a space,
+# hyphen, dash or slash are where lines may break.
+_TABLE_PROBLEMS = """() => {
+  const problems = [];
+  for (const table of document.querySelectorAll("article table")) {
+    const region = table.closest("[role=region]");
+    const name = region ? (region.getAttribute("aria-label") || "").trim() : "";
+    if (!region || !name) { problems.push("a table outside a named region"); continue; }
+    region.focus();
+    if (document.activeElement !== region || region.tabIndex !== 0) {
+      problems.push(`region "${name}" takes no focus`);
+    }
+    const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const boxes = Array.from(range.getClientRects()).filter(box => box.width > 0);
+        if (boxes.length > 1) {
+          problems.push(`"${word[0]}" in region "${name}" is broken over ${boxes.length} lines`);
+        }
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def reading_problems(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
+    """Every page of ``site`` as a reader meets it: at 360 px, no sideways scrolling and tables
+    that read (``_TABLE_PROBLEMS``); at 360 px and at 1280 px, nothing moves after it loads
+    (cumulative layout shift 0). How many pages, and ``/url: problem`` lines."""
+    urls = html_pages(site)
+    problems: list[str] = []
+    for name, options in (("360px", PHONE), ("1280px", DESKTOP)):
+        context = new_context(browser, **options)
+        try:
+            page = context.new_page()
+            for url in urls:
+                problem = open_page(page, base_url, url, wait_until="load")
+                if problem:
+                    problems.append(problem)
+                    continue
+                shifts = page.evaluate(_LAYOUT_SHIFTS)
+                problems.extend(f"/{url}: at {name}, a layout shift of {shift}" for shift in shifts)
+                if options is PHONE:
+                    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                    if overflow > 0:
+                        problems.append(f"/{url}: {overflow}px wider than a 360px phone screen")
+                    problems.extend(f"/{url}: {problem}" for problem in page.evaluate(_TABLE_PROBLEMS))
+        finally:
+            context.close()
+    return len(urls), problems
+
+
 # Keyboard: every control a Tab reaches, and a visible focus on each.
 
 # What a control is, for problem lines and to know it again on another page: its element,

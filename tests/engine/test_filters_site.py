@@ -1,21 +1,26 @@
-"""Filtering by several terms: combination pages and narrowing links (plain HTML), the
-in-place filter (JavaScript), and generated pages that site search can find."""
+"""Filtering by terms: combination pages, and links that narrow a list to the whole list of
+a term or a combination (plain HTML, no script) with its true count, on a small fixture and
+on a generated site of 3,000 pages; and generated pages that site search can find."""
 
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import re
+import sys
+from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser
 
 from browser import new_context, served, site_path
-from conftest import AUTHORS, BASE_CONFIG, REPO, Built, page, plugin_options
+from conftest import AUTHORS, BASE_CONFIG, REPO, Built, build_site, page, plugin_options
 
 TERMS = ("power", "leadership", "diversity", "capacity")  # the fixture's order
 PAGES: dict[str, tuple[str, ...]] = {
@@ -131,9 +136,32 @@ def test_term_and_combination_pages_are_in_the_search_index_by_title_and_descrip
     assert "Page A" not in by_location["barriers/power/"]["text"]
 
 
-def test_our_script_is_small() -> None:
-    script = REPO / "plugins/coproduction/mkdocs_plugin/templates/assets/javascripts/coproduction.js"
-    assert script.stat().st_size < 5 * 1024
+NARROW = re.compile(r'<li><a href="([^"]+)">([^<(]+) \((\d+)\)</a></li>')
+
+
+def _narrowing(html: str) -> dict[str, tuple[str, int]]:
+    """The links of a page's "Narrow the list": term title -> (address, count shown)."""
+    nav = html[html.index('<nav class="cp-narrow"') :]
+    nav = nav[: nav.index("</nav>")]
+    return {title: (href, int(count)) for href, title, count in NARROW.findall(nav)}
+
+
+def test_the_blog_links_each_term_to_all_its_posts_with_their_true_count(built: Built) -> None:
+    # Post one: power and capacity; post two: leadership; no post is about diversity.
+    links = _narrowing(built.content("posts/"))
+    assert links == {
+        "Power": ("../barriers/power/#posts", 1),
+        "Leadership": ("../barriers/leadership/#posts", 1),
+        "Capacity": ("../barriers/capacity/#posts", 1),
+    }
+    assert 'id="posts"' in built.content("barriers/power/")
+
+
+def test_no_page_needs_a_script_of_ours(built: Built) -> None:
+    for url in ("posts/", "barriers/power/", "barriers/power+leadership/"):
+        html = built.html(url)
+        assert "coproduction.js" not in html
+        assert "<form" not in built.content(url)  # links, not a form that needs a script
 
 
 @pytest.fixture(scope="module")
@@ -150,42 +178,73 @@ def test_without_javascript_the_links_narrow_the_list(browser: Browser, site: st
     try:
         tab = context.new_page()
         tab.goto(site + "barriers/power/")
-        assert not tab.locator(".cp-filter").is_visible()  # the filter needs the script
         tab.get_by_role("link", name="Leadership (2)").click()
         assert tab.url.endswith("/barriers/power%2Bleadership/")
         assert _visible_titles(tab) == {"Page A", "Page B"}
-    finally:
-        context.close()
-
-
-def test_with_javascript_the_filter_narrows_in_place_and_keeps_its_state_in_the_address(
-    browser: Browser, site: str
-) -> None:
-    context = new_context(browser)
-    try:
-        tab = context.new_page()
-        tab.goto(site + "barriers/power/")
-        everything = _visible_titles(tab)
-        assert everything == {"Page A", "Page B", "Page D", "Post one"}
-        tab.get_by_role("checkbox", name="Leadership").check()
-        assert _visible_titles(tab) == {"Page A", "Page B"}
-        assert "also=barriers%3Aleadership" in tab.url
-        assert tab.get_by_role("status").inner_text() == "2 matches"
-        # Groups with nothing left are hidden with their heading.
-        assert not tab.locator("section[data-cp-group]:has(#posts)").is_visible()
-        tab.get_by_role("checkbox", name="Capacity").check()
-        assert _visible_titles(tab) == {"Page B"}
-        tab.reload()  # the address keeps the choice
-        assert tab.get_by_role("checkbox", name="Leadership").is_checked()
-        assert _visible_titles(tab) == {"Page B"}
-        tab.get_by_role("checkbox", name="Leadership").uncheck()
-        tab.get_by_role("checkbox", name="Capacity").uncheck()
-        assert _visible_titles(tab) == everything
-        assert "also=" not in tab.url
-        # The blog's filter narrows its posts the same way.
+        # The blog's links lead to every post about the term, on its term page.
         tab.goto(site + "posts/")
-        tab.get_by_role("checkbox", name="Capacity").check()
-        posts = tab.locator(".cp-summary:visible .cp-summary__title").all_inner_texts()
+        tab.get_by_role("link", name="Capacity (1)").click()
+        assert tab.url.endswith("/barriers/capacity/#posts")
+        posts = tab.locator("section:has(> h2#posts) .cp-item__title").all_inner_texts()
         assert posts == ["Post one"]
     finally:
         context.close()
+
+
+# ---- A generated site of 3,000 pages: the counts shown are the corpus's true counts ----
+
+
+def _corpus_module() -> Any:
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("corpus", module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, dict[str, tuple[str, ...]]]:
+    """The benchmark's corpus at 3,000 pages, built once; and each content page's terms (by
+    its folder and file), read from its front matter as written."""
+    root = tmp_path_factory.mktemp("large")
+    _corpus_module().generate(root, 3000, seed=3, layout="ours")
+    terms: dict[str, tuple[str, ...]] = {}
+    for path in root.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n", 2)[1])
+        terms[path.relative_to(root).as_posix()] = tuple(front.get("barriers") or ())
+    return build_site(root), terms
+
+
+def test_at_3000_pages_the_blog_shows_each_terms_true_count_on_every_page_of_its_list(
+    large: tuple[Built, dict[str, tuple[str, ...]]],
+) -> None:
+    built, terms = large
+    posts = Counter(t for path, carried in terms.items() if path.startswith("posts/") for t in carried)
+    want = {slug.capitalize(): (slug, count) for slug, count in posts.items()}
+    first = built.content("posts/")
+    last_number = int(re.findall(r"Page 1 of (\d+)\.", first)[0])
+    assert last_number > 10  # the list has many pages: the counts are not this page's
+    for url in ("posts/", "posts/page/2/", f"posts/page/{last_number}/"):
+        shown = _narrowing(built.content(url))
+        assert {title: count for title, (_, count) in shown.items()} == {
+            title: count for title, (_, count) in want.items()
+        }, url
+        for title, (href, _) in shown.items():
+            assert f"barriers/{want[title][0]}/" in href and href.endswith("#posts")
+
+
+def test_at_3000_pages_a_term_page_shows_true_counts(
+    large: tuple[Built, dict[str, tuple[str, ...]]],
+) -> None:
+    built, terms = large
+    for term in TERMS:
+        carriers = [carried for carried in terms.values() if term in carried]
+        html = built.content(f"barriers/{term}/")
+        assert f"{len(carriers)} pages about {term}." in html
+        both = Counter(other for carried in carriers for other in carried if other != term)
+        shown = _narrowing(html)
+        assert {title.lower(): count for title, (_, count) in shown.items()} == dict(both), term
+        posts = sum(1 for path, carried in terms.items() if path.startswith("posts/") and term in carried)
+        assert f">Blog posts ({posts})</a>" in html

@@ -1,7 +1,6 @@
 """axe-core and pa11y's engine (HTML_CodeSniffer) on every page of a generated site with every
-kind of page the plugin makes, and the keyboard on one of each kind, in the repository's own
-theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions and extra CSS are
-the real ones), its overrides/ and the non-Markdown files of its docs/.
+kind of page the plugin makes, in the repository's own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
+and extra CSS are the real ones), its overrides/ and the non-Markdown files of its docs/.
 
 The real site may lack a kind of page (a second blog page, an author with one post, a
 tool with a checklist): this site has them all, so a fix to the theme is checked on each.
@@ -13,12 +12,16 @@ import copy
 import shutil
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from playwright.sync_api import Browser
+
 import site_content
-from browser import axe_every_page, chromium, keyboard_every_page, report, serve, site_path
-from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, build_site, page, write_files, write_site
+from browser import axe_every_page, keyboard_every_page, reading_problems, report, serve, served, site_path
+from conftest import AUTHORS, BASE_CONFIG, HANG, REPO, Built, build_site, page, write_files, write_site
 
 
 def _post(slug: str, day: str, authors: list[str], barriers: list[str]) -> dict[str, str]:
@@ -130,12 +133,10 @@ def _config() -> dict[str, Any]:
     }
 
 
-def test_axe_pa11y_and_the_keyboard_find_no_problems_on_a_site_with_every_kind_of_page(
-    tmp_path: Path,
-) -> None:
-    """axe and pa11y on every page, headings named by their own words and landmarks by unique
-    names; and on each kind of page, on a phone and a desktop, Tab reaches every control shown
-    (the filters of the blog, term and combination pages among them) with a visible focus."""
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The site, built once for the module with the repository's docs assets and overrides."""
+    root = tmp_path_factory.mktemp("fixture-site")
     docs = REPO / str(site_content.config().get("docs_dir", "docs"))
     assets = {
         f"docs/{file.relative_to(docs).as_posix()}": file.read_bytes()
@@ -144,17 +145,40 @@ def test_axe_pa11y_and_the_keyboard_find_no_problems_on_a_site_with_every_kind_o
     }
     overrides = REPO / "overrides"
     if overrides.is_dir():
-        shutil.copytree(overrides, tmp_path / "overrides")
-    write_site(tmp_path, {**assets, **FILES}, _config())
-    built = build_site(tmp_path)
+        shutil.copytree(overrides, root / "overrides")
+    write_site(root, {**assets, **FILES}, _config())
+    return build_site(root)
+
+
+@pytest.fixture(scope="module")
+def site(built: Built) -> Iterator[str]:
+    # Under site_url's path, as GitHub Pages serves it: 404.html is met at a missing address
+    # and links its styles from that path.
+    yield from served(built.site, site_path(str(BASE_CONFIG["site_url"])))
+
+
+def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(
+    built: Built, site: str, browser: Browser
+) -> None:
     missing = [url for url in KINDS if not built.exists(url)]
     assert not missing, f"the fixture site lacks pages it is meant to have: {missing}"
     assert 'type="checkbox"' in built.content("toolkit/checklist/")
-    # Under site_url's path, as GitHub Pages serves it: 404.html is met at a missing address
-    # and links its styles from that path.
-    with serve(built.site, site_path(str(BASE_CONFIG["site_url"]))) as url, chromium() as browser:
-        checked, problems = axe_every_page(browser, url, built.site)
-        problems += keyboard_every_page(browser, url, KINDS)
+    checked, problems = axe_every_page(browser, site, built.site)
+    assert not problems, report(checked, problems)
+
+
+def test_the_keyboard_reaches_every_control_with_a_visible_focus(site: str, browser: Browser) -> None:
+    """On each kind of page, on a phone and a desktop, Tab reaches every control shown (the
+    filters of the blog, term and combination pages among them) with a visible focus."""
+    problems = keyboard_every_page(browser, site, KINDS)
+    assert not problems, report(len(KINDS), problems)
+
+
+def test_every_kind_of_page_fits_a_phone_reads_its_tables_and_does_not_move_after_load(
+    built: Built, site: str, browser: Browser
+) -> None:
+    assert built.content("guide/").count('role="region"') == 1  # the guide's table
+    checked, problems = reading_problems(browser, site, built.site)
     assert not problems, report(checked, problems)
 
 

@@ -458,3 +458,40 @@ def test_footer_links_from_the_configuration_work_without_directory_urls(
         "'gone.md', which is not a page of this site: "
         "give the page's Markdown file, like page: accessibility.md"
     ]
+
+
+def _nav_links(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)" class="md-nav__link', html)
+
+
+def test_a_navigation_the_engine_makes_lists_no_term_page(tmp_path: Path) -> None:
+    """A site without ``nav:`` gets a navigation made from its files, drawn on every page: a
+    term or combination page in it made every page grow with the taxonomy, and the build with
+    the square of its terms. The overview stays in it; the same site with ten times the terms
+    has the same navigation."""
+    navs = []
+    for count in (4, 40):
+        config = copy.deepcopy(BASE_CONFIG)
+        terms = {f"t{i}": {"title": f"Term {i}", "description": "A term."} for i in range(count)}
+        plugin_options(config)["taxonomies"]["barriers"]["terms"] = terms
+        root = tmp_path / str(count)
+        root.mkdir()
+        write_site(
+            root,
+            {
+                "posts/authors.yml": AUTHORS,
+                "toolkit/a.md": page({"title": "A", "barriers": ["t0", "t1"]}),
+                "posts/p.md": page(
+                    {"title": "P", "date": "2024-01-02", "authors": ["ann"], "barriers": ["t1"]}
+                ),
+            },
+            config,
+        )
+        built = build_site(root, strict=True)
+        assert built.warnings == []
+        assert built.exists("barriers/t0/") and built.exists("barriers/t0+t1/")
+        links = _nav_links(built.html(""))
+        assert any(link.rstrip("/").endswith("barriers") for link in links), links
+        assert not any(re.search(r"barriers/t\d", link) for link in links), links
+        navs.append(links)
+    assert navs[0] == navs[1]

@@ -324,7 +324,7 @@ class _Text(HTMLParser):
     """What a reader meets in an HTML page: its text (not scripts' or styles'), the attributes
     that are read out or shown, and the words Material's scripts show (its __config)."""
 
-    SHOWN = frozenset({"title", "aria-label", "alt", "placeholder", "data-cp-one", "data-cp-many"})
+    SHOWN = frozenset({"title", "aria-label", "alt", "placeholder"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -103,8 +103,8 @@ def test_the_wheel_carries_the_licence_the_description_and_no_theme(wheel: Path)
     assert not any("mkdocs-material" in line and "extra ==" not in line for line in requires)
     assert not any(line.split(":")[1].strip().startswith(("mkdocs", "properdocs")) and "extra" not in line
                    for line in requires)  # fmt: skip
-    # Templates, the script, the stylesheet and the Welsh catalogue ship in the wheel.
-    for part in ("templates/coproduction/term.html", "javascripts/coproduction.js", "locales/cy/"):
+    # Templates, the stylesheet and the Welsh catalogue ship in the wheel.
+    for part in ("templates/coproduction/term.html", "stylesheets/coproduction.css", "locales/cy/"):
         assert any(part in n for n in names), part
 
 

@@ -19,7 +19,12 @@ from urllib.parse import unquote, urlsplit
 
 from coproduction.core.frontmatter import FrontMatter, in_curly_quotes
 from coproduction.core.records import Author, PageRecord, Problem, Source
-from coproduction.core.sanitise import find_removed, might_hold_more, without_open_tags
+from coproduction.core.sanitise import (
+    find_removed,
+    might_hold_more,
+    without_open_brackets,
+    without_open_tags,
+)
 from coproduction.core.schema import THEME_KEYS
 from coproduction.core.settings import SiteSpec, TaxonomySpec
 from coproduction.core.text import (
@@ -179,6 +184,14 @@ _MOST_TERM_PROBLEMS = 5
 """A taxonomy of a page says at most this many problems one by one; the last counts the rest."""
 
 
+def _say_the_rest(problems: list[Problem], message: str) -> None:
+    """Put ``message`` (how many more of one kind of problem a page has) in place of the last
+    of ``problems`` said one by one, at its line: a page says each kind of problem a few
+    times, then counts the rest, whatever its size."""
+    last = problems[-1]
+    problems[-1] = Problem(last.path, last.line, message)
+
+
 def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple[str, ...]:
     known = tax.slugs
     known_set = set(known)
@@ -221,10 +234,8 @@ def _terms(fm: FrontMatter, tax: TaxonomySpec, problems: list[Problem]) -> tuple
                 )
             )
     if wrong > _MOST_TERM_PROBLEMS:
-        last = said[-1]
-        said[-1] = Problem(
-            last.path,
-            last.line,
+        _say_the_rest(
+            said,
             f"{wrong - _MOST_TERM_PROBLEMS + 1} more {tax.key} terms from this line on are not known "
             f"terms: use those of mkdocs.yml ({_known_terms(known)})",
         )
@@ -354,7 +365,7 @@ def _source(fm: FrontMatter, problems: list[Problem]) -> Source | None:
 
 def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str:
     """The page's Markdown as the engine gets it: without control characters (one problem,
-    on the first), and with a flood of unclosed tags written as text. What the sanitiser
+    on the first), and with a flood of unclosed tags or brackets written as text. What the sanitiser
     will leave out of its HTML is a problem too, one per kind, on the line it is first found."""
     body = fm.body
     found = find_control(body)
@@ -370,7 +381,7 @@ def _clean_body(fm: FrontMatter, spec: SiteSpec, problems: list[Problem]) -> str
             )
         )
         body = without_control(body)
-    body = without_open_tags(body)
+    body = without_open_brackets(without_open_tags(body))
     if might_hold_more(body, spec.markdown_extensions):
         for removed in find_removed(
             body, spec.markdown_extensions, dict(spec.markdown_configs), spec.embeds_allowed
@@ -744,10 +755,8 @@ def check_links(
                 )
             )
         if broken > _MOST_LINK_PROBLEMS:
-            last = problems[-1]
-            problems[-1] = Problem(
-                last.path,
-                last.line,
+            _say_the_rest(
+                problems,
                 f"{broken - _MOST_LINK_PROBLEMS + 1} more links from this line on lead to no file of "
                 "this site: fix them like those above",
             )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-__all__ = ["MORE", "excerpt_of", "markdown_word_count", "relink"]
+__all__ = ["MORE", "PERMALINK_RE", "excerpt_of", "markdown_word_count", "relink"]
 
 MORE = "<!-- more -->"
 _H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
-_PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ID_RE = re.compile(r'(<h[1-6][^>]*?) id="[^"]*"')
 _LINK_RE = re.compile(r'\b(href|src)="([^"]*)"')
 _ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
@@ -36,7 +36,7 @@ def excerpt_of(html: str) -> str:
     if not found:
         return ""
     head = _H1_RE.sub("", head, count=1)
-    head = _PERMALINK_RE.sub("", head)
+    head = PERMALINK_RE.sub("", head)
     # Heading ids would repeat on listings that show several excerpts.
     return _ID_RE.sub(r"\1", head).strip()
 

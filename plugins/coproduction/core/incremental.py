@@ -144,7 +144,7 @@ class _Views:
 
 def _section(section: Section | None, kind: str, indexes: Indexes, views: _Views) -> Any:
     """What a page of a section shows besides its list: the section's addresses, on its
-    archive index its years, on its list the terms of the filter form (not their counts)."""
+    archive index its years, on its list the filter's terms, their counts and links."""
     if section is None:
         return None
     blog = indexes.blog
@@ -152,7 +152,10 @@ def _section(section: Section | None, kind: str, indexes: Indexes, views: _Views
         section.key, section.kind, section.dated, section.archive_url, section.feed_url,
         blog.authors_url if blog is not None and blog.authors else None,
         [views.value(a) for a in section.archives] if kind == "archive-index" else None,
-        [(i.taxonomy.title, [(e.token, e.term.title) for e in i.terms]) for i in indexes.taxonomies]
+        [
+            (title, [(views.value(link.entry.term), link.listed, link.url) for link in links])
+            for title, links in indexes.section_filters(section)
+        ]
         if kind == "blog" else None,
     )  # fmt: skip
 

@@ -16,7 +16,7 @@ from coproduction.core.related import related_lists
 from coproduction.core.settings import SiteSpec
 from coproduction.core.taxonomy import Combination, TaxonomyIndex, TermEntry, build_index
 
-__all__ = ["GeneratedPage", "Indexes", "Version", "build_indexes", "held_back"]
+__all__ = ["GeneratedPage", "Indexes", "TermLink", "Version", "build_indexes", "held_back"]
 
 
 def held_back(page: PageRecord, spec: SiteSpec) -> bool:
@@ -30,6 +30,16 @@ class Version(NamedTuple):
     """The standard version of an Easy Read page: a content page or a term's page."""
 
     title: str
+    url: str
+
+
+class TermLink(NamedTuple):
+    """A link that narrows a section's list to one term: to where the term's page lists its
+    pages of the section's kind, with how many it lists there."""
+
+    entry: TermEntry
+    listed: int
+    """How many pages the link's list holds (``count`` is a tuple's method)."""
     url: str
 
 
@@ -58,6 +68,17 @@ class GeneratedPage:
     archive: Archive | None = None
     author_page: AuthorPage | None = None
     section: Section | None = None
+
+    @property
+    def in_nav(self) -> bool:
+        """Whether a navigation the engine makes itself (a site without ``nav:``) lists this
+        page: the first page of an overview, section, archive or the authors, never a term,
+        combination, year, author or later page. Every page draws that navigation, so a
+        page for each term in it made the build grow with the square of the terms."""
+        return self.kind in _NAV_KINDS and (self.listing is None or self.listing.number == 1)
+
+
+_NAV_KINDS = frozenset({"overview", "blog", "section", "archive-index", "authors"})
 
 
 @dataclass(slots=True)
@@ -128,6 +149,24 @@ class Indexes:
             ]
             self._term_links[key] = links
         return links
+
+    def section_filters(self, section: Section) -> list[tuple[str, list[TermLink]]]:
+        """A dated section's filter, by taxonomy title: each term some page of the section's
+        kind carries, linked to that kind's group on the term's page (which lists all of
+        them, on every page of the list: not only the current one) with its true count.
+        One link per term, so no page of the list grows with the site."""
+        kind = section.kind
+        return [
+            (index.taxonomy.title, links)
+            for index in self.taxonomies
+            if (
+                links := [
+                    TermLink(entry, len(entry.groups[kind]), entry.kind_starts[kind])
+                    for entry in index.terms
+                    if kind in entry.groups
+                ]
+            )
+        ]
 
     def term(self, taxonomy: str, slug: str) -> TermEntry:
         """A term's entry (title, URL, pages), for templates."""

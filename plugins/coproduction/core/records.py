@@ -123,11 +123,6 @@ class PageRecord:
         """A dated page: one of the blog's posts (templates ask this)."""
         return self.dated
 
-    @property
-    def term_tokens(self) -> str:
-        """Every term as ``taxonomy:term``, space-separated: what a list filter matches on."""
-        return " ".join(f"{tax}:{term}" for tax, terms in self.terms.items() for term in terms)
-
     def term_pairs(self) -> frozenset[tuple[str, str]]:
         """Every (taxonomy, term) pair the page carries."""
         return frozenset((tax, term) for tax, terms in self.terms.items() for term in terms)

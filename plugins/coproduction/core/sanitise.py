@@ -33,6 +33,7 @@ __all__ = [
     "find_removed",
     "might_hold_more",
     "sanitise",
+    "without_open_brackets",
     "without_open_tags",
 ]
 
@@ -171,6 +172,75 @@ def without_open_tags(text: str) -> str:
     if text.count("<", last + 1) <= _MOST_OPEN:
         return text
     return text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
+
+
+
+_DEEPEST = 32
+"""How deep brackets may nest before the deeper ones are written as text."""
+_PARAGRAPHS_RE = re.compile(r"\n[ \t]*\n")
+_BRACKETS_RE = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+_AS_TEXT = {"[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;"}
+
+
+def without_open_brackets(text: str) -> str:
+    """``text`` with a flood of brackets that start no link written as text (``&#91;``).
+
+    Markdown looks for a link at every "[" (and for its address at every "]("), reading on to
+    the bracket that closes it: a run of "[" that nothing closes, or brackets nested deeper
+    than any link, cost it the square of the text (20,000 "[": 55 s). In each paragraph (a
+    link never spans a blank line), when more than ``_MOST_OPEN`` brackets are open to the end
+    or nested deeper than ``_DEEPEST``, those are written as text, with their closing ones; a
+    link's own brackets are never among them, so the page shows the same.
+    """
+    if text.count("[") <= _MOST_OPEN and text.count("](") <= _MOST_OPEN:
+        return text
+    out: list[str] = []
+    start = 0
+    for gap in [*_PARAGRAPHS_RE.finditer(text), None]:
+        end = len(text) if gap is None else gap.start()
+        out.append(_paragraph_without_open_brackets(text[start:end]))
+        if gap is not None:
+            out.append(gap.group())
+            start = gap.end()
+    return "".join(out)
+
+
+def _paragraph_without_open_brackets(text: str) -> str:
+    """One paragraph of ``without_open_brackets``: brackets matched as Markdown counts them
+    (a backslash-escaped one does not count). Markdown reads on from every "[", but from a
+    "(" only where an address starts (after "]"): only those count."""
+    as_text: list[int] = []
+    for opening, closing in (("[", "]"), ("(", ")")):
+        if text.count(opening) <= _MOST_OPEN:
+            continue
+        stack: list[tuple[int, bool]] = []
+        pairs: list[tuple[int, int, bool]] = []
+        for match in _BRACKETS_RE.finditer(text):
+            char, at = match.group(), match.start()
+            if char == opening:
+                stack.append((at, opening == "[" or text.startswith("](", at - 1)))
+            elif char == closing and stack:
+                start, read = stack.pop()
+                pairs.append((start, at, read))
+        # How deep a pair is, among the pairs Markdown reads (a bracket that nothing closes
+        # encloses nothing: Markdown reads past it).
+        found: list[int] = []
+        ends: list[int] = []
+        for start, end, _ in sorted(p for p in pairs if p[2]):
+            while ends and ends[-1] < start:
+                ends.pop()
+            if len(ends) >= _DEEPEST:
+                found += (start, end)
+            ends.append(end)
+        found += [at for at, read in stack if read]
+        if len(found) > _MOST_OPEN:
+            as_text += found
+    if not as_text:
+        return text
+    chars = list(text)
+    for at in as_text:
+        chars[at] = _AS_TEXT[chars[at]]
+    return "".join(chars)
 
 
 # --- Which pages need a look -------------------------------------------------------------

@@ -64,11 +64,6 @@ class TermEntry(Grouped):
         """Its pages of dated kinds, newest first: what its feed holds."""
         return sorted((p for group in self.groups.values() for p in group if p.dated), key=recency_key)
 
-    @property
-    def token(self) -> str:
-        """``taxonomy:term``, as ``PageRecord.term_tokens`` writes it."""
-        return f"{self.taxonomy}:{self.term.slug}"
-
 
 def join_titles(titles: list[str], last_of_list: str = "{first} and {last}") -> str:
     """Power; Power and Leadership; Power, Leadership and Capacity (``last_of_list`` joins

@@ -152,7 +152,10 @@ def apply_site(files: Files, config: MkDocsConfig, site: Site, root: str, genera
             if record.draft and (draft := files.src_uris.get(record.src_uri)) is not None:
                 draft.inclusion = InclusionLevel.DRAFT
     for made in site.indexes.generated:
-        files.append(File.generated(config, made.src_uri, abs_src_path=generated_source))
+        file = File.generated(config, made.src_uri, abs_src_path=generated_source)
+        if not made.in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
 
 
 def watched_paths(spec: SiteSpec, root: str) -> list[str]:

@@ -25,6 +25,7 @@ from coproduction.core.records import Problem
 from coproduction.core.sanitise import sanitise
 from coproduction.core.schema import SCHEMA_PATH, front_matter_schema
 from coproduction.core.settings import SiteSpec
+from coproduction.core.tables import wrap_tables
 from coproduction.core.urls import unsafe_link
 from coproduction.mkdocs_plugin.engine import ENGINE
 from coproduction.mkdocs_plugin.files import (
@@ -60,8 +61,6 @@ __all__ = ["CoproductionPlugin"]
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/stylesheets/coproduction.css"
-SCRIPT = "assets/javascripts/coproduction.js"
-"""Filters lists in place; every list and filter works without it."""
 # Handed to MkDocs instead of the file: we parsed the front matter already, and an
 # empty block stops MkDocs reading a first "Key: value" line of text as metadata.
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
@@ -182,8 +181,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             config.validation.nav.not_found = logging.INFO
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in (str(script) for script in config.extra_javascript):
-            config.extra_javascript.append(SCRIPT)
         return config
 
     on_config = CombinedEvent(_search_language, configure)
@@ -299,9 +296,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     @timed
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
-        out), then take a post's excerpt from it; give a generated page the title and
-        description search should find; name headings and hide task-list checkboxes for
-        assistive technology (event: `page_content`)."""
+        out), put each of its tables in a region of its own, then take a post's excerpt from
+        it; give a generated page the title and description search should find; name
+        headings and hide task-list checkboxes for assistive technology (event:
+        `page_content`)."""
         if self.site is None:
             return accessible(html)
         indexes = self.site.indexes
@@ -309,6 +307,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             return search_entry(made)  # ours; the listing replaces it after search has read it
         html = sanitise(html, self.site.spec.embeds_allowed)
         record = indexes.by_src_uri.get(page.file.src_uri)
+        # Ours, after the sanitiser: the region's role, name and tabindex are not the page's.
+        assert self.words is not None  # set with the site, in configure
+        html = wrap_tables(html, self.words.t("Table: {name}"), record.title if record else page.title or "")
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
         return accessible(html)

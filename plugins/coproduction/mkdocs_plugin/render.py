@@ -184,7 +184,7 @@ def section_context(
     assert blog is not None  # a dated section is the blog's
     return {
         **context,
-        "filters": [(index.taxonomy.title, index.terms) for index in indexes.taxonomies if index.terms],
+        "filters": indexes.section_filters(section),
         "archive_url": section.archive_url,
         "authors_url": blog.authors_url if blog.authors else None,
         "feed_url": section.feed_url if indexes.has_feeds else None,

@@ -4,6 +4,7 @@ titles from headings, the link screen, authors' addresses, theme keys and active
 from __future__ import annotations
 
 import gc
+import html
 import os
 import time
 from collections.abc import Callable
@@ -17,7 +18,13 @@ from coproduction.core.authors import read_authors
 from coproduction.core.checks import check_links, heading_text, make_record
 from coproduction.core.frontmatter import FrontMatter, parse_yaml, split
 from coproduction.core.records import Problem
-from coproduction.core.sanitise import find_removed, might_hold_more, sanitise, without_open_tags
+from coproduction.core.sanitise import (
+    find_removed,
+    might_hold_more,
+    sanitise,
+    without_open_brackets,
+    without_open_tags,
+)
 from coproduction.core.sources import Screen, list_files
 from coproduction.core.text import control_character, quote, shorten, show, suggest, without_control
 from coproduction.core.theme_keys import check_theme_keys, find_template
@@ -319,8 +326,25 @@ def test_plain_pages_are_not_converted_by_the_check() -> None:
     assert might_hold_more(plain, ["pymdownx.magiclink"])  # an extension whose HTML is not known
 
 
+def test_a_flood_of_brackets_is_handed_on_as_text_and_shows_the_same() -> None:
+    """Brackets that start no link cost Markdown the square of their number; written as
+    ``&#91;`` they show the same, and a page without a flood is handed on as it is."""
+    links = "[a](b.md) [^1] [x][y] [c [d](e.md)] ![i](j.png) \\[ (f) "
+    ordinary = links * 200 + "`[k` " + "[" * 99 + "\n\n[^1]: note\n[y]: z.md\n"
+    assert without_open_brackets(ordinary) == ordinary
+    for flood in (
+        links + "[" * 300 + " [a](b.md) " + "[[x](" * 300,
+        "[" * 300 + "]" * 300 + "\n\n" + "[x](" * 300 + ")" * 300 + "\n\n" + links,
+    ):
+        handed_on = without_open_brackets(flood)
+        assert handed_on.count("&#") > 300
+        made = markdown.markdown(handed_on, extensions=["footnotes"])
+        assert html.unescape(made) == html.unescape(markdown.markdown(flood, extensions=["footnotes"]))
+
+
 # Texts that once took from seconds to hours (a parser or pattern whose work grew with the
 # square or cube of the text), each made at a size ``n`` (the count of its repeated piece).
+# Those with an ``onclick`` are converted by the check as by the build (Markdown's links).
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "unclosed comments": lambda n: "<!--" * n + " script",
     "unclosed tags": lambda n: "<a " * n + " onclick=x",
@@ -331,6 +355,11 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "attributes": lambda n: "<a " + "x=1 " * n + "onclick=y>",
     "scripts": lambda n: "<script>" * n,
     "one long line": lambda n: "word <b>x</b> [a](b.md) " * n,
+    "unclosed brackets": lambda n: '<i onclick=x>' + "[" * n + " script",
+    "unclosed image openings": lambda n: '<i onclick=x>' + "![a" * n + " script",
+    "unclosed addresses": lambda n: '<i onclick=x>' + "[x](" * n + " script",
+    "nested brackets": lambda n: '<i onclick=x>' + "[" * n + "]" * n,
+    "nested addresses": lambda n: '<i onclick=x>' + "[x](" * n + ")" * n,
 }
 # The larger size of each (about 100 KB of text), and how much smaller the other is.
 SIZES = {
@@ -343,6 +372,11 @@ SIZES = {
     "attributes": 25_000,
     "scripts": 12_000,
     "one long line": 4_000,
+    "unclosed brackets": 20_000,
+    "unclosed image openings": 12_000,
+    "unclosed addresses": 12_000,
+    "nested brackets": 20_000,
+    "nested addresses": 10_000,
 }
 GROWTH = 8
 # Work that grows with the text grows 8 times from one size to the other, with the square of
@@ -354,7 +388,7 @@ MOST_GROWTH = 24
 def _check(text: str) -> list[object]:
     """What a page's text goes through that once took long (the heading is read from its
     first twentieth, as a page's first lines)."""
-    text = without_open_tags(text)  # as the pipeline hands the page to the engine
+    text = without_open_brackets(without_open_tags(text))  # as the pipeline hands it to the engine
     found = find_removed(text, EXTENSIONS, {}, ()) if might_hold_more(text, EXTENSIONS) else []
     heading_text(text[: len(text) // 20])
     split(f"---\ntitle: x\n---\n{text}", "docs/a.md")
