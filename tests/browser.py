@@ -7,7 +7,6 @@ install it). If it cannot be found, the tests fail: they never skip.
 
 from __future__ import annotations
 
-import base64
 import functools
 import http.server
 import math
@@ -405,8 +404,7 @@ def reading_problems(browser: Browser, base_url: str, site: Path) -> tuple[int, 
 
 # Keyboard: every control a Tab reaches, and a visible focus on each.
 
-# What a control is, for problem lines and to know it again on another page: its element,
-# id, classes and words.
+# What a control is, for problem lines: its element, id, classes and words.
 _DESCRIBE = """function describe(element) {
   const words = (element.getAttribute("aria-label") || element.textContent || element.value || "")
     .replace(/\\s+/g, " ").trim().slice(0, 40);
@@ -431,9 +429,22 @@ MARK_TABBABLE = """() => {
   }
   return found;
 }""".replace("__DESCRIBE__", _DESCRIBE)
-# What has the focus: its mark, what it is and where it is in the window (None: nothing).
-FOCUSED = """() => {
+# Waits two frames (for the page's scripts to answer a focus or a blur: Material opens its
+# search on a phone), then ends the transitions and animations that started (those that end,
+# as Playwright's screenshots do): the page as it is once they have run, without the wait
+# (a link's colour fades for 125 ms when it takes the focus).
+_SETTLE = """async function settle() {
+  for (let frame = 0; frame < 2; frame += 1) await new Promise(done => requestAnimationFrame(done));
+  for (const animation of document.getAnimations()) {
+    if (animation.effect && animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
+  }
+}"""
+# Once settled, what has the focus: its mark, what it is, where it is in the window and where
+# the window is (None: nothing has it).
+FOCUSED = """async () => {
+  __SETTLE__
   __DESCRIBE__
+  await settle();
   const element = document.activeElement;
   if (!element || element === document.body || element === document.documentElement) return null;
   const box = element.getBoundingClientRect();
@@ -443,82 +454,129 @@ FOCUSED = """() => {
     x: box.x, y: box.y, width: box.width, height: box.height,
     // A link over two lines has a ring round each line's part: the longest one's perimeter.
     perimeter: Math.max(...Array.from(element.getClientRects(), part => 2 * (part.width + part.height))),
-    viewWidth: window.innerWidth, viewHeight: window.innerHeight,
+    scrollX: window.scrollX, scrollY: window.scrollY,
   };
-}""".replace("__DESCRIBE__", _DESCRIBE)
-# Waits two frames (for the page's scripts to answer a focus: Material opens search on a
-# phone), then for the transitions and animations they started to end (those that end).
-SETTLED = """async () => {
-  for (let frame = 0; frame < 2; frame += 1) await new Promise(done => requestAnimationFrame(done));
-  await Promise.all(document.getAnimations()
-    .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
-    .map(animation => animation.finished.catch(() => null)));
-}"""
+}""".replace("__SETTLE__", _SETTLE).replace("__DESCRIBE__", _DESCRIBE)
+# The focused control loses the focus (or takes it back), and the page settles.
+_BLUR = """async ([element, back]) => {
+  __SETTLE__
+  if (back) element.focus(); else element.blur();
+  await settle();
+}""".replace("__SETTLE__", _SETTLE)
 # Room around a control for its focus ring (our ring is 6 px: 3 dark, 3 white).
 RING_ROOM = 8
 # WCAG 2.4.11 and 2.4.13: the focus indicator changes pixels by 3:1 or more between the
 # focused and unfocused states, over at least the area of a 2 px thick perimeter.
 FOCUS_CONTRAST = 3.0
 
-
-# How many pixels of two PNG screenshots of one place (base64) differ by ``contrast`` or more,
-# compared in the page (a canvas decodes them): WCAG's relative luminance of sRGB colours.
-CHANGED_AT_CONTRAST = """async ([focused, plain, contrast]) => {
-  const pixels = async data => {
-    const bitmap = await createImageBitmap(await (await fetch("data:image/png;base64," + data)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext("2d");
-    context.drawImage(bitmap, 0, 0);
-    return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  };
+# The screenshots are compared in the page (a canvas decodes them), by WCAG's relative
+# luminance of sRGB colours. The window without the focus is kept there (one screenshot for
+# every control Tab reaches without scrolling); a control's screenshot, taken with the focus,
+# is compared with the same place in it: how many pixels differ by ``contrast`` or more.
+_DECODE = """async function decode(data) {
+  const bitmap = await createImageBitmap(await (await fetch("data:image/png;base64," + data)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+}"""
+KEEP_UNFOCUSED = """async data => {
+  __DECODE__
+  window.__cpUnfocused = await decode(data);
+}""".replace("__DECODE__", _DECODE)
+CHANGED_AT_CONTRAST = """async ([focused, left, top, contrast]) => {
+  __DECODE__
   const channel = value => {
     const c = value / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   const luminance = (data, at) =>
     0.2126 * channel(data[at]) + 0.7152 * channel(data[at + 1]) + 0.0722 * channel(data[at + 2]);
-  const [one, two] = await Promise.all([pixels(focused), pixels(plain)]);
+  const shot = await decode(focused);
+  const plain = window.__cpUnfocused;
   let count = 0;
-  for (let at = 0; at < one.length; at += 4) {
-    if (one[at] === two[at] && one[at + 1] === two[at + 1] && one[at + 2] === two[at + 2]) continue;
-    const [light, dark] = [luminance(one, at), luminance(two, at)].sort((a, b) => b - a);
-    if ((light + 0.05) / (dark + 0.05) >= contrast) count += 1;
+  for (let row = 0; row < shot.height; row += 1) {
+    for (let column = 0; column < shot.width; column += 1) {
+      const at = 4 * (row * shot.width + column);
+      const there = 4 * ((top + row) * plain.width + left + column);
+      const [one, two] = [shot.data, plain.data];
+      if ([0, 1, 2].every(channel => one[at + channel] === two[there + channel])) continue;
+      const [light, dark] = [luminance(one, at), luminance(two, there)].sort((a, b) => b - a);
+      if ((light + 0.05) / (dark + 0.05) >= contrast) count += 1;
+    }
   }
   return count;
-}"""
+}""".replace("__DECODE__", _DECODE)
 
 
-def keyboard_problems(page: Page, seen: set[str] | None = None) -> list[str]:
+class _Screenshots:
+    """Screenshots of a page's window by the DevTools protocol (one call each, the PNG as
+    base64), and the window without the focus at each place the page is scrolled to."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.session = page.context.new_cdp_session(page)
+        self.unfocused_at: tuple[float, float] | None = None
+
+    def take(self, clip: dict[str, float], scroll: tuple[float, float]) -> str:
+        """The part ``clip`` of the window (scrolled to ``scroll``), as base64 PNG."""
+        region = {**clip, "x": clip["x"] + scroll[0], "y": clip["y"] + scroll[1], "scale": 1}
+        shot = self.session.send(
+            "Page.captureScreenshot", {"format": "png", "clip": region, "optimizeForSpeed": True}
+        )
+        return str(shot["data"])
+
+    def keep_unfocused(self, scroll: tuple[float, float]) -> None:
+        """Keep the whole window without the focus, at ``scroll``, unless it is kept already."""
+        if self.unfocused_at == scroll:
+            return
+        window = self.page.viewport_size
+        assert window is not None  # every context here has one
+        element = self.page.evaluate_handle("document.activeElement")
+        self.page.evaluate(_BLUR, [element, False])
+        whole = self.take({"x": 0, "y": 0, "width": window["width"], "height": window["height"]}, scroll)
+        self.page.evaluate(KEEP_UNFOCUSED, whole)
+        self.page.evaluate(_BLUR, [element, True])  # the next Tab goes on from here
+        self.unfocused_at = scroll
+
+    def close(self) -> None:
+        self.session.detach()
+
+
+def keyboard_problems(page: Page, seen: set[str]) -> list[str]:
     """Tab from the top of the loaded ``page`` to its end: every control shown is reached, and
     each one reached shows its focus, inside the window, changing at least a 2 px perimeter's
     area at 3:1 (compared in screenshots focused and not); problem lines otherwise. A control
-    in ``seen`` (the same element, classes and words, met on another page of a site at this
-    width: the header's, the nav's) is not compared again; those compared are added to it."""
+    in ``seen`` (the same element, classes and words, compared on another page at this width:
+    the header's, the tabs', the footer's) is reached but not compared again; those compared
+    are added to it."""
     tabbable = page.evaluate(MARK_TABBABLE)
     reached: set[str] = set()
     problems = []
-    for _ in range(len(tabbable) + 20):
-        page.keyboard.press("Tab")
-        page.evaluate(SETTLED)  # what the focus opens or moves (search's field grows on phones)
-        focused = page.evaluate(FOCUSED)
-        if focused is None or focused["mark"] in reached:
-            break  # past the last control
-        if focused["mark"] is not None:
-            reached.add(focused["mark"])
-        if seen is not None and focused["what"] in seen:
-            continue
-        problems.extend(_focus_shown(page, focused))
-        if seen is not None:
-            seen.add(focused["what"])
+    screenshots = _Screenshots(page)
+    try:
+        for _ in range(len(tabbable) + 20):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is None or focused["mark"] in reached:
+                break  # past the last control
+            if focused["mark"] is not None:
+                reached.add(focused["mark"])
+            if focused["what"] not in seen:
+                seen.add(focused["what"])
+                problems.extend(_focus_shown(page, screenshots, focused))
+    finally:
+        screenshots.close()
     missed = [what for mark, what in enumerate(tabbable) if str(mark) not in reached]
     problems.extend(f"Tab never reaches {what}" for what in missed)
     return problems
 
 
-def _focus_shown(page: Page, focused: dict[str, Any]) -> list[str]:
+def _focus_shown(page: Page, screenshots: _Screenshots, focused: dict[str, Any]) -> list[str]:
     """Problems with the focus ``focused`` shows: outside the window, or too faint to see."""
     what = focused["what"]
-    window = page.viewport_size or {"width": focused["viewWidth"], "height": focused["viewHeight"]}
+    window = page.viewport_size
+    assert window is not None  # every context here has one
     left = max(0, math.floor(focused["x"] - RING_ROOM))
     top = max(0, math.floor(focused["y"] - RING_ROOM))
     right = min(window["width"], math.ceil(focused["x"] + focused["width"] + RING_ROOM))
@@ -526,43 +584,37 @@ def _focus_shown(page: Page, focused: dict[str, Any]) -> list[str]:
     if right - left < 1 or bottom - top < 1 or focused["width"] == 0 or focused["height"] == 0:
         return [f"{what} takes the focus outside the window or unseen"]
     clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
-    element = page.evaluate_handle("document.activeElement")
-    shot = page.screenshot(clip=clip, animations="disabled", caret="initial")
-    page.evaluate("element => element.blur()", element)
-    page.evaluate(SETTLED)
-    plain = page.screenshot(clip=clip, animations="disabled", caret="initial")
-    page.evaluate("element => element.focus()", element)  # the next Tab goes on from here
+    scroll = (focused["scrollX"], focused["scrollY"])
+    shot = screenshots.take(clip, scroll)
+    screenshots.keep_unfocused(scroll)
     needed = 2 * min(focused["perimeter"], 2 * (clip["width"] + clip["height"]))
-    changed = page.evaluate(
-        CHANGED_AT_CONTRAST,
-        [base64.b64encode(shot).decode(), base64.b64encode(plain).decode(), FOCUS_CONTRAST],
-    )
+    changed = page.evaluate(CHANGED_AT_CONTRAST, [shot, left, top, FOCUS_CONTRAST])
     if changed < needed:
         return [f"{what}: its focus changes {changed} pixels at 3:1, fewer than a 2 px ring's {needed:.0f}"]
     return []
 
 
-# A phone and a desktop: the widths the keyboard is tried at.
-KEYBOARD_WIDTHS = (360, 1280)
-
-
-def keyboard_every_page(browser: Browser, base_url: str, urls: list[str]) -> list[str]:
-    """``keyboard_problems`` on each page of ``urls`` (as ``html_pages`` names them), on a phone
-    and on a desktop: ``/url (width px): problem`` lines."""
+def keyboard_every_page(browser: Browser, base_url: str, pages: dict[str, str]) -> list[str]:
+    """``keyboard_problems`` on one page of each type (``pages``: type -> URL, as ``html_pages``
+    names it), each opened once, by turns on a phone and on a desktop, so that the controls
+    of both widths are met (the phone's menu button, the desktop's tabs and sidebars):
+    ``/url (type, width): problem`` lines."""
     problems = []
-    for width in KEYBOARD_WIDTHS:
-        phone = width < 600
-        viewport = {"width": width, "height": 900}
-        context = new_context(browser, viewport=viewport, is_mobile=phone, has_touch=phone)
-        seen: set[str] = set()
-        try:
-            page = context.new_page()
-            for url in urls:
-                problem = open_page(page, base_url, url, wait_until="load")
-                if problem:
-                    problems.append(problem)
-                    continue
-                problems.extend(f"/{url} ({width} px): {line}" for line in keyboard_problems(page, seen))
-        finally:
+    widths = {"360px": PHONE, "1280px": DESKTOP}
+    contexts = {name: new_context(browser, **options) for name, options in widths.items()}
+    seen: dict[str, set[str]] = {name: set() for name in widths}
+    try:
+        tabs = {name: context.new_page() for name, context in contexts.items()}
+        for index, (kind, url) in enumerate(pages.items()):
+            name = list(widths)[index % len(widths)]
+            page = tabs[name]
+            problem = open_page(page, base_url, url, wait_until="load")
+            if problem:
+                problems.append(problem)
+                continue
+            found = keyboard_problems(page, seen[name])
+            problems.extend(f"/{url} ({kind}, {name}): {line}" for line in found)
+    finally:
+        for context in contexts.values():
             context.close()
     return problems
