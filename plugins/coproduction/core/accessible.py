@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from coproduction.core.excerpts import PERMALINK_RE
 from coproduction.core.feeds import plain_text
 
 __all__ = ["accessible", "hide_toc_toggle"]
@@ -13,10 +14,9 @@ __all__ = ["accessible", "hide_toc_toggle"]
 # first): the link's text would be read as part of the heading's name.
 _HEADING_RE = re.compile(
     r"<h([1-6])((?:(?!aria-label)[^>])*)>"  # a heading that has no name of its own
-    r'((?:(?!</h[1-6]>).)*?<a class="headerlink"[^>]*>.*?</a>(?:(?!</h[1-6]>).)*?)</h\1>',
+    rf"((?:(?!</h[1-6]>).)*?{PERMALINK_RE.pattern}(?:(?!</h[1-6]>).)*?)</h\1>",
     re.DOTALL,
 )
-_PERMALINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # The disabled checkbox of a "- [ ]" item (pymdownx.tasklist, custom_checkbox false): a box
 # to tick on paper, drawn by the theme's CSS, which hides the input. As the extension writes
 # it, or as the sanitiser writes it again (disabled="", checked="").
@@ -51,7 +51,7 @@ def hide_toc_toggle(page: str) -> str:
 
 def _named(match: re.Match[str]) -> str:
     level, attributes, inner = match.groups()
-    name = plain_text(_PERMALINK_RE.sub("", inner))
+    name = plain_text(PERMALINK_RE.sub("", inner))
     if not name:
         return match.group(0)
     return f'<h{level}{attributes} aria-label="{html.escape(name, quote=True)}">{inner}</h{level}>'
