@@ -429,8 +429,8 @@ MARK_TABBABLE = """() => {
   }
   return found;
 }""".replace("__DESCRIBE__", _DESCRIBE)
-# Waits two frames (for the page's scripts to answer a focus or a blur: Material opens its
-# search on a phone), then ends the transitions and animations that started (those that end,
+# Waits two frames (for the page's scripts to answer a focus or a blur: a script may open
+# something), then ends the transitions and animations that started (those that end,
 # as Playwright's screenshots do): the page as it is once they have run, without the wait
 # (a link's colour fades for 125 ms when it takes the focus).
 _SETTLE = """async function settle() {
