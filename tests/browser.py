@@ -439,12 +439,12 @@ _SETTLE = """async function settle() {
     if (animation.effect && animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
   }
 }"""
-# Once settled, what has the focus: its mark, what it is, where it is in the window and where
-# the window is (None: nothing has it).
-FOCUSED = """async () => {
+# What has the focus (once settled, when asked): its mark, what it is, where it is in the
+# window and where the window is (None: nothing has it).
+FOCUSED = """async settled => {
   __SETTLE__
   __DESCRIBE__
-  await settle();
+  if (settled) await settle();
   const element = document.activeElement;
   if (!element || element === document.body || element === document.documentElement) return null;
   const box = element.getBoundingClientRect();
@@ -457,10 +457,10 @@ FOCUSED = """async () => {
     scrollX: window.scrollX, scrollY: window.scrollY,
   };
 }""".replace("__SETTLE__", _SETTLE).replace("__DESCRIBE__", _DESCRIBE)
-# The focused control loses the focus (or takes it back), and the page settles.
-_BLUR = """async ([element, back]) => {
+# The focused control loses the focus, and the page settles.
+_BLUR = """async element => {
   __SETTLE__
-  if (back) element.focus(); else element.blur();
+  element.blur();
   await settle();
 }""".replace("__SETTLE__", _SETTLE)
 # Room around a control for its focus ring (our ring is 6 px: 3 dark, 3 white).
@@ -533,10 +533,10 @@ class _Screenshots:
         window = self.page.viewport_size
         assert window is not None  # every context here has one
         element = self.page.evaluate_handle("document.activeElement")
-        self.page.evaluate(_BLUR, [element, False])
+        self.page.evaluate(_BLUR, element)
         whole = self.take({"x": 0, "y": 0, "width": window["width"], "height": window["height"]}, scroll)
         self.page.evaluate(KEEP_UNFOCUSED, whole)
-        self.page.evaluate(_BLUR, [element, True])  # the next Tab goes on from here
+        self.page.evaluate("element => element.focus()", element)  # the next Tab goes on from here
         self.unfocused_at = scroll
 
     def close(self) -> None:
@@ -557,14 +557,14 @@ def keyboard_problems(page: Page, seen: set[str]) -> list[str]:
     try:
         for _ in range(len(tabbable) + 20):
             page.keyboard.press("Tab")
-            focused = page.evaluate(FOCUSED)
+            focused = page.evaluate(FOCUSED, False)
             if focused is None or focused["mark"] in reached:
                 break  # past the last control
             if focused["mark"] is not None:
                 reached.add(focused["mark"])
-            if focused["what"] not in seen:
+            if focused["what"] not in seen:  # compared once the page has answered the focus
                 seen.add(focused["what"])
-                problems.extend(_focus_shown(page, screenshots, focused))
+                problems.extend(_focus_shown(page, screenshots, page.evaluate(FOCUSED, True) or focused))
     finally:
         screenshots.close()
     missed = [what for mark, what in enumerate(tabbable) if str(mark) not in reached]
