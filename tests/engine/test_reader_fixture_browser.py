@@ -1,5 +1,6 @@
-"""axe-core on every page of a generated site with every kind of page the plugin makes, in the
-repository's own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
+"""axe-core and pa11y's engine (HTML_CodeSniffer) on every page of a generated site with every
+kind of page the plugin makes, and the keyboard on one page of each type, in the repository's
+own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
 and extra CSS are the real ones), its overrides/ and the non-Markdown files of its docs/.
 
 The real site may lack a kind of page (a second blog page, an author with one post, a
@@ -20,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser
 
 import site_content
-from browser import axe_every_page, reading_problems, report, serve, served, site_path
+from browser import axe_every_page, keyboard_every_page, reading_problems, report, serve, served, site_path
 from conftest import (
     AUTHORS,
     BASE_CONFIG,
@@ -209,6 +210,29 @@ def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(
     assert 'type="checkbox"' in built.content("toolkit/checklist/")
     checked, problems = axe_every_page(browser, site, built.site)
     assert not problems, report(checked, problems)
+
+
+# One page of each type, for the keyboard: every type of page the plugin makes or lays out.
+KEYBOARD = {
+    "home": "",
+    "guide": "guide/",
+    "tool": "toolkit/checklist/",
+    "post": "posts/first/",
+    "blog list": "posts/",
+    "term": "barriers/power/",
+    "combination": "barriers/power+leadership/",
+    "overview": "barriers/",
+    "author": "authors/ann/",
+    "Easy Read": "easy-read/guide/",
+    "404": "404.html",
+}
+
+
+def test_the_keyboard_reaches_every_control_with_a_visible_focus(site: str, browser: Browser) -> None:
+    """On one page of each type, on a phone or a desktop, Tab reaches every control shown (the
+    narrowing links of the blog, term and combination pages among them) with a visible focus."""
+    problems = keyboard_every_page(browser, site, KEYBOARD)
+    assert not problems, report(len(KEYBOARD), problems)
 
 
 def test_every_kind_of_page_fits_a_phone_reads_its_tables_and_does_not_move_after_load(

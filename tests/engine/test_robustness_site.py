@@ -324,3 +324,17 @@ def test_the_preview_answers_with_the_last_good_site_while_an_edit_breaks_the_bu
     printed = log_path.read_text(encoding="utf-8")
     assert "Traceback" not in printed
     assert "coproduction: the site could not be rebuilt (RuntimeError: boom in toolkit/a.md)" in printed
+
+
+def test_what_the_plugin_adds_for_assistive_technology_is_added_after_the_sanitiser(make_site: Any) -> None:
+    """A heading's name and a task box's aria-hidden are ours, added once the sanitiser (which
+    allows neither attribute in a page) has run: the published page keeps them, and a page's
+    own aria-label is still left out."""
+    config = copy.deepcopy(BASE_CONFIG)
+    config["markdown_extensions"] = [{"toc": {"permalink": True}}, "pymdownx.tasklist"]
+    body = '## Who & why\n\n- [ ] Book a room\n- [x] Pay people\n\n<p aria-label="x">Own label</p>\n'
+    built = make_site({"docs/list.md": page({"title": "List", "barriers": []}, body)}, config)
+    content = built.content("list/")
+    assert '<h2 id="who-why" aria-label="Who &amp; why">Who &amp; why<a class="headerlink"' in content
+    assert content.count('aria-hidden="true"') == 2
+    assert 'aria-label="x"' not in content

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coproduction.core import pipeline
+from coproduction.core.accessible import accessible, hide_toc_toggle
 from coproduction.core.checks import suggest
 from coproduction.core.easy_read import layout
 from coproduction.core.excerpts import excerpt_of
@@ -325,10 +326,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Pass the page's HTML through the sanitiser (the pipeline has said what it leaves
         out), put each of its tables in a region of its own, then take a post's excerpt from
-        it, and its handout; give a generated page the title and description search should find
-        (event: `page_content`)."""
+        it, and its handout; give a generated page the title and description search should
+        find; name headings and hide task-list checkboxes for assistive technology (event:
+        `page_content`)."""
         if self.site is None:
-            return html
+            return accessible(html)
         indexes = self.site.indexes
         if (made := indexes.generated_by_src_uri.get(page.file.src_uri)) is not None:
             return search_entry(made)  # ours; the listing replaces it after search has read it
@@ -341,6 +343,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             html = layout(html)  # each picture beside its words
         if record is not None and record.is_post:  # only posts show excerpts
             record.excerpt = excerpt_of(html)
+        html = accessible(html)
         if record is not None and record.has_handout:  # for its handout's page and packs
             record.handout = handout_of(html)
             html = mark_handout(html)
@@ -398,13 +401,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     @timed
     def _head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add the page's share tags and the matching feeds to its head, and drop what we
-        added to the page's content (event: `post_page`)."""
+        """Add the page's share tags and the matching feeds to its head, hide Material's
+        ``__toc`` toggle from assistive technology, and drop what we added to the page's
+        content (event: `post_page`)."""
         if self.renderer is None:
-            return output
+            return hide_toc_toggle(output)
         self.renderer.release(page)
         head = self.renderer.share(page, config) + self.renderer.head(page)
-        return output.replace("</head>", head + "</head>", 1)
+        return hide_toc_toggle(output.replace("</head>", head + "</head>", 1))
 
     # Last, so the search index gets the page as the engine writes it.
     @event_priority(-100)

@@ -27,6 +27,7 @@ from browser import (
     address,
     axe_every_page,
     html_pages,
+    keyboard_every_page,
     new_context,
     open_page,
     reading_problems,
@@ -131,8 +132,10 @@ def page(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-def test_axe_finds_no_problems_on_any_page(browser: Browser, site_url: str, real: Built) -> None:
-    """WCAG 2.0, 2.1 and 2.2 A and AA, and serious or critical best practices, on every page."""
+def test_axe_and_pa11y_find_no_problems_on_any_page(browser: Browser, site_url: str, real: Built) -> None:
+    """WCAG 2.0, 2.1 and 2.2 A and AA, and serious or critical best practices (axe), and pa11y's
+    WCAG 2 AA errors (HTML_CodeSniffer), on every page; every heading is named by its own
+    words and no two landmarks of a kind share a name."""
     checked, problems = axe_every_page(browser, site_url, real.site)
     assert not problems, report(checked, problems)
 
@@ -350,6 +353,83 @@ def test_the_first_tab_reaches_a_visible_skip_link(page: Page, site_url: str) ->
     assert page.locator(target).count() == 1, f"the skip link's target {target} is not on the page"
     page.keyboard.press("Enter")
     assert page.url.endswith(target)
+
+
+def _page_types(kinds: dict[str, str]) -> dict[str, str]:
+    """One page of each type a reader meets, from ``_page_kinds``: home, a guide, a tool, a post,
+    the blog's list, a term, a combination, the overview, an author, an Easy Read page, 404."""
+    easy_read = kinds.get("easy-read-version")
+    easy_read_folder = easy_read.split("/")[0] + "/" if easy_read and "/" in easy_read else None
+    guides = [
+        url
+        for name, url in kinds.items()
+        if name.endswith("-page") and not (easy_read_folder and url.startswith(easy_read_folder))
+    ]
+    tools = [
+        kinds[f"{prefix.rstrip('/')}-{kind}"]
+        for prefix, kind in site_content.folders().values()
+        if prefix and prefix not in site_content.dated_sections() and f"{prefix.rstrip('/')}-{kind}" in kinds
+    ]
+    listings = [url for name, url in kinds.items() if name.endswith("-listing")]
+    chosen = {
+        "home": kinds["home"],
+        "guide": guides[0] if guides else None,
+        "tool": tools[0] if tools else None,
+        "post": kinds["post"],
+        "blog list": listings[0] if listings else None,
+        "term": kinds["term"],
+        "combination": kinds.get("combination"),
+        "overview": kinds["overview"],
+        "author": kinds["author"],
+        "Easy Read": easy_read,
+        "404": kinds["404"],
+    }
+    return {name: url for name, url in chosen.items() if url is not None}
+
+
+def test_the_keyboard_reaches_every_control_and_shows_its_focus(
+    browser: Browser, site_url: str, real: Built
+) -> None:
+    """On one page of each type, on a phone or a desktop, Tab from the top to the end reaches
+    every control shown (the menu and the narrowing links among them), and each shows a focus
+    ring (screenshots focused and not differ at 3:1 over a 2 px perimeter's area)."""
+    types = _page_types(_page_kinds(real.site))
+    problems = keyboard_every_page(browser, site_url, types)
+    assert not problems, report(len(types), problems)
+
+
+def test_the_phone_menu_is_a_button_in_the_tab_order(browser: Browser, site_url: str) -> None:
+    """At 360 px the menu is a button that Tab reaches; Enter opens the navigation and the
+    button says so (aria-expanded)."""
+    context = new_context(browser, viewport={"width": 360, "height": 900}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + site_content.url(site_content.posts()[0][2]), wait_until="load")
+        menu = page.locator("header button[aria-expanded]")
+        assert menu.count() == 1 and menu.is_visible(), "the header has no menu button on a phone"
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if menu.evaluate("button => button === document.activeElement"):
+                break
+        else:
+            pytest.fail("ten Tabs from the top never reach the menu button")
+        navigation = page.locator("nav.md-nav--primary")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert not navigation.evaluate(_IN_WINDOW), "the navigation shows before the menu is opened"
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.wait_for_function(f"() => ({_IN_WINDOW})(document.querySelector('nav.md-nav--primary'))")
+        page.keyboard.press("Enter")  # the button still has the focus: it closes the menu
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+
+
+# Whether an element is shown inside the window (the drawer slides in from off-screen).
+_IN_WINDOW = (
+    "element => { const box = element.getBoundingClientRect(); "
+    "return box.right > 0 && box.left < innerWidth; }"
+)
 
 
 def test_screenshots_of_every_kind_of_page(browser: Browser, site_url: str, real: Built) -> None:
