@@ -36,7 +36,9 @@ def _table() -> dict[str, tuple[str, str, str]]:
 
 
 def _type(option: c.BaseConfigOption[Any]) -> str:
-    """How the table names an option's type."""
+    """How the table names an option's type (an optional one's: what it is when set)."""
+    if isinstance(option, c.Optional):
+        return _type(option.option)
     if isinstance(option, Count):
         return f"number, {option.minimum} or more"
     if isinstance(option, c.DictOfItems):
