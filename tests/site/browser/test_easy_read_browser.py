@@ -5,7 +5,7 @@ is not Easy Read except its twin (``easy_read_layout``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser
@@ -29,10 +29,12 @@ def test_every_easy_read_page_is_laid_out_as_easy_read(real: Built, site_url: st
     assert not problems, report(checked, problems)
 
 
-def test_the_site_s_easy_read_pages_are_found(real: Built) -> None:
-    """The test above reads every page the content names; each is in the Easy Read layout."""
+def test_the_site_s_easy_read_pages_are_found(real: Built, not_measured: Callable[[str], None]) -> None:
+    """The test above reads every page the content names; each is in the Easy Read layout.
+    A fork without Easy Read pages has none to check, and the run's summary says so."""
     twins = site_content.easy_read_twins()
-    assert twins  # a fork without Easy Read pages has nothing to check here
+    if not twins:
+        not_measured("Easy Read: no page of this site is the easy_read: of a page or a term")
     for url in twins:
         html = (real.site / url / "index.html").read_text(encoding="utf-8")
         assert 'class="md-content cp-er"' in html, url
