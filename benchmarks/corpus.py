@@ -374,6 +374,9 @@ def _body(page: _Page, pages: list[_Page], rng: random.Random, writer: _Writer) 
         if not candidates:
             break
         words -= count_words(rng.choice(candidates).pop())
+    if page.src_uri.startswith("toolkit/"):  # a tool's last section is its handout (issue 25)
+        last = max(i for i, b in enumerate(blocks) if isinstance(b, str) and b.startswith("## "))
+        blocks.insert(last, "<!-- handout -->")
     return "\n\n".join(b if isinstance(b, str) else " ".join(b) for b in blocks) + "\n"
 
 
