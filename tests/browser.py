@@ -329,22 +329,21 @@ HEADING_TEXTS = """headings => headings.map(heading => {
 PHONE: dict[str, Any] = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
 
-# Every layout shift since the page began, kept from before its first script runs (an init
-# script in every document), to be read once the page has had half a second after its load:
-# what moves once the theme's script has run.
-_RECORD_LAYOUT_SHIFTS = """window.__cpShifts = [];
-new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) {
-    if (entry.hadRecentInput) continue;
-    const moved = (entry.sources || [])
-      .map(s => s.node ? s.node.nodeName + "." + (s.node.className || "") : "?");
-    window.__cpShifts.push(`${entry.value.toFixed(4)} (${moved.join(", ")})`);
-  }
-}).observe({type: "layout-shift", buffered: true});"""
-_SETTLE_MS = 500
-_TABS = 8
-"""Pages loaded side by side, each in a tab of its own, so the half second after load is
-waited once for all of them, not once for each page (a site of 100 pages: 100 s less)."""
+# Every layout shift since the page began (a buffered observer also gets the earlier ones),
+# gathered for half a second after load: what moves once the theme's script has run.
+_LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  const observer = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      const moved = (entry.sources || [])
+        .map(s => s.node ? s.node.nodeName + "." + (s.node.className || "") : "?");
+      shifts.push(`${entry.value.toFixed(4)} (${moved.join(", ")})`);
+    }
+  });
+  observer.observe({type: "layout-shift", buffered: true});
+  setTimeout(() => { observer.disconnect(); resolve(shifts); }, 500);
+})"""
 
 # Each table of the article: in a region that is named and takes focus; and no word or number
 # in a cell is broken over two lines (a word's range then has two boxes). Breaks at a space,
@@ -384,26 +383,20 @@ def reading_problems(browser: Browser, base_url: str, site: Path) -> tuple[int, 
     problems: list[str] = []
     for name, options in (("360px", PHONE), ("1280px", DESKTOP)):
         context = new_context(browser, **options)
-        context.add_init_script(_RECORD_LAYOUT_SHIFTS)
         try:
-            tabs = [context.new_page() for _ in range(min(_TABS, len(urls)))]
-            for start in range(0, len(urls), len(tabs)):
-                loaded = []
-                for tab, url in zip(tabs, urls[start : start + len(tabs)], strict=False):
-                    problem = open_page(tab, base_url, url, wait_until="load")
-                    if problem:
-                        problems.append(problem)
-                    else:
-                        loaded.append((tab, url))
-                tabs[0].wait_for_timeout(_SETTLE_MS)  # the last page loaded, half a second ago
-                for tab, url in loaded:
-                    shifts = tab.evaluate("window.__cpShifts")
-                    problems.extend(f"/{url}: at {name}, a layout shift of {shift}" for shift in shifts)
-                    if options is PHONE:
-                        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                        if overflow > 0:
-                            problems.append(f"/{url}: {overflow}px wider than a 360px phone screen")
-                        problems.extend(f"/{url}: {problem}" for problem in tab.evaluate(_TABLE_PROBLEMS))
+            page = context.new_page()
+            for url in urls:
+                problem = open_page(page, base_url, url, wait_until="load")
+                if problem:
+                    problems.append(problem)
+                    continue
+                shifts = page.evaluate(_LAYOUT_SHIFTS)
+                problems.extend(f"/{url}: at {name}, a layout shift of {shift}" for shift in shifts)
+                if options is PHONE:
+                    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                    if overflow > 0:
+                        problems.append(f"/{url}: {overflow}px wider than a 360px phone screen")
+                    problems.extend(f"/{url}: {problem}" for problem in page.evaluate(_TABLE_PROBLEMS))
         finally:
             context.close()
     return len(urls), problems
