@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import textwrap
@@ -135,6 +136,23 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
             options: dict[str, Any] = entry["coproduction"]
             return options
     return {}
+
+
+def inheriting_config(update: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """A fixture site's settings over the repository's own mkdocs.yml (its theme, custom_dir,
+    Markdown extensions): ``BASE_CONFIG``'s name, content and plugin settings, which ``update``
+    may change (it gets the plugin's options)."""
+    config = copy.deepcopy(BASE_CONFIG)
+    del config["theme"]  # the repository's theme, custom_dir and all
+    if update is not None:
+        update(plugin_options(config))
+    return {
+        "INHERIT": str(REPO / "mkdocs.yml"),
+        **config,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "nav": None,
+    }
 
 
 def write_site(root: Path, files: dict[str, str | bytes], config: dict[str, Any] | None = None) -> None:

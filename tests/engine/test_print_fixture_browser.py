@@ -6,7 +6,6 @@ tools are printed by tests/site/browser/test_print_browser.py.
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from playwright.sync_api import Browser
 
 import site_content
 from browser import new_context, served, site_path
-from conftest import BASE_CONFIG, REPO, Built, build_site, page, plugin_options, write_site
+from conftest import BASE_CONFIG, REPO, Built, build_site, inheriting_config, page, write_site
 from printing import handout_problems, pack_problems, paper_problems, print_page, words
 
 ROWS = 24
@@ -52,16 +51,7 @@ FILES: dict[str, str | bytes] = {
 
 
 def _config() -> dict[str, Any]:
-    config = copy.deepcopy(BASE_CONFIG)
-    del config["theme"]  # the repository's theme, custom_dir and all
-    plugin_options(config).update({"paper_size": PAPER, "licence": "CC BY 4.0"})
-    return {
-        "INHERIT": str(REPO / "mkdocs.yml"),
-        **config,
-        "docs_dir": "docs",
-        "site_dir": "site",
-        "nav": None,
-    }
+    return inheriting_config(lambda options: options.update({"paper_size": PAPER, "licence": "CC BY 4.0"}))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ tool with a checklist): this site has them all, so a fix to the theme is checked
 
 from __future__ import annotations
 
-import copy
 import shutil
 import urllib.error
 import urllib.request
@@ -29,8 +28,8 @@ from conftest import (
     REPO,
     Built,
     build_site,
+    inheriting_config,
     page,
-    plugin_options,
     tool,
     write_files,
     write_site,
@@ -166,16 +165,11 @@ KINDS = [
 
 def _config() -> dict[str, Any]:
     """The repository's mkdocs.yml, with this site's name, content and plugin settings."""
-    config = copy.deepcopy(BASE_CONFIG)
-    del config["theme"]  # the repository's theme, custom_dir and all
-    plugin_options(config)["taxonomies"]["barriers"]["terms"]["power"]["easy_read"] = "easy-read/power.md"
-    return {
-        "INHERIT": str(REPO / "mkdocs.yml"),
-        **config,
-        "docs_dir": "docs",
-        "site_dir": "site",
-        "nav": None,
-    }
+
+    def power_easy_read(options: dict[str, Any]) -> None:
+        options["taxonomies"]["barriers"]["terms"]["power"]["easy_read"] = "easy-read/power.md"
+
+    return inheriting_config(power_easy_read)
 
 
 @pytest.fixture(scope="module")
