@@ -18,6 +18,7 @@ import io
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -33,6 +34,7 @@ __all__ = [
     "SearchIndex",
     "SearchIndexError",
     "facets",
+    "indexed_part",
     "page_filters",
 ]
 
@@ -96,6 +98,51 @@ def _executable() -> str:
 IGNORED = (".headerlink",)
 """Left out of the index: the headings' permalinks ("Link to this section", on every heading),
 which the Markdown extension writes, so no template can mark them ``data-pagefind-ignore``."""
+
+
+_BODY = " data-pagefind-body"
+_HEAD_END = "</head>"
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page: its ``<html>`` and ``<head>`` (language, filters,
+    metadata) and the element marked ``data-pagefind-body`` (the article); not the menus,
+    header and footer around it, half of a page's bytes, which Pagefind would parse and drop.
+    A page without that mark, or with the words more than once, goes whole, as Pagefind
+    would read it, and so does one whose element does not close."""
+    head_end = html.find(_HEAD_END)
+    at = html.find(_BODY, head_end)
+    if head_end < 0 or at < 0 or html.find(_BODY, at + len(_BODY)) >= 0:
+        return html
+    start = html.rfind("<", head_end, at)
+    name = _TAG_NAME.match(html, start) if start >= 0 and ">" not in html[start:at] else None
+    if name is None:
+        return html
+    tags = re.compile(rf"<(/?){name.group(1)}[\s>]", re.IGNORECASE)
+    depth = 0
+    for tag in tags.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.find(">", tag.start()) + 1
+            return f"{html[: head_end + len(_HEAD_END)]}<body>{html[start:end]}</body></html>"
+    return html
+
+
+_PIECE = 1 << 20
+"""Base64 decoded at a time: the answer with the index's files is megabytes (a file for each
+page), and is let go of as it is decoded, so it is not held twice."""
+
+
+def _decoded(message: bytes | bytearray) -> bytes | bytearray:
+    """``message`` (base64) decoded; a ``bytearray`` is emptied as it goes."""
+    if len(message) <= _PIECE or isinstance(message, bytes):
+        return base64.b64decode(message, validate=True)
+    decoded = bytearray()
+    while message:
+        decoded += base64.b64decode(message[:_PIECE], validate=True)
+        del message[:_PIECE]  # from the front: CPython moves the start, not the bytes
+    return decoded
 
 
 class _Service:
@@ -164,26 +211,33 @@ class _Service:
     def _read(self) -> None:
         output = self._process.stdout
         assert isinstance(output, io.BufferedReader)
-        pending: list[bytes] = []  # the start of an answer (the index's files come as one)
+        # The start of an answer, grown in place: the index's files come as one answer, of
+        # megabytes, which is held once (not as chunks and a copy of them) and let go once read.
+        pending = bytearray()
         for chunk in iter(lambda: output.read1(1 << 16), b""):
             if b"," not in chunk:
-                pending.append(chunk)
+                pending += chunk
                 continue
-            *messages, rest = chunk.split(b",")
-            messages[0] = b"".join([*pending, messages[0]])
-            pending = [rest]
-            for message in messages:
+            first, *messages, rest = chunk.split(b",")
+            pending += first
+            batch: list[bytes | bytearray] = [pending, *messages]
+            for message in batch:
                 try:
-                    answer = json.loads(base64.b64decode(message, validate=True))
+                    answer = json.loads(_decoded(message))
                     number, payload = answer.get("message_id"), answer["payload"]
-                except (ValueError, KeyError, TypeError, AttributeError):
-                    payload, number = {"type": "Error", "message": message.decode(errors="replace")}, None
+                except (ValueError, KeyError, TypeError, AttributeError):  # what it printed, not an answer
+                    payload, number = (
+                        {"type": "Error", "message": bytes(message[:300]).decode(errors="replace")},
+                        None,
+                    )
                 with self._arrived:
                     if payload.get("type") == "Error":
                         self.errors.append(str(payload.get("message", "")).strip()[:300])
                     elif number in self._wanted:
                         self._answers[number] = payload
                     self._arrived.notify_all()
+            del batch, message  # so the answer's bytes go with ``pending``
+            pending = bytearray(rest)
         with self._arrived:
             self._ended = True
             self._arrived.notify_all()
@@ -241,7 +295,9 @@ class SearchIndex:
         """The page written at ``path`` (from the site folder, with ``/``); ``html`` None:
         the engine wrote nothing there."""
         # As the engine writes it: a character UTF-8 cannot hold becomes a character reference.
-        self._held[path] = None if html is None else html.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+        self._held[path] = (
+            None if html is None else indexed_part(html).encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+        )
         self._pass_on(final=False)
 
     def _pass_on(self, *, final: bool) -> None:
@@ -265,7 +321,7 @@ class SearchIndex:
     def _read(self, path: str) -> str | None:
         try:
             with open(os.path.join(self.site_dir, *path.split("/")), "rb") as f:
-                return f.read().decode("utf-8", errors="replace")
+                return indexed_part(f.read().decode("utf-8", errors="replace"))
         except OSError:
             return None
 
@@ -277,23 +333,37 @@ class SearchIndex:
             # Pagefind's files come back in its answer and are written here: its own writing
             # (WriteFiles) answers before the last bytes of its files are on disk.
             files = self._service.answer_to(self._asked)["files"]
-            made = {file["path"]: base64.b64decode(file["content"]) for file in files}
         finally:
             self.close()
-        _canonical_filters(made)
         bundle = os.path.join(self.site_dir, BUNDLE_DIR)
         shutil.rmtree(bundle, ignore_errors=True)
-        for path, data in made.items():
-            target = os.path.join(bundle, *path.split("/"))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as f:
-                f.write(data)
-        return sorted(f"{BUNDLE_DIR}/{path}" for path in made)
+        # Each file is written as it is decoded and let go (a file for each page: tens of MB
+        # at thousands of pages); the few that name the filters are put in order first.
+        written, filters = [], {}
+        while files:
+            file = files.pop()
+            path, data = file["path"], base64.b64decode(file["content"])
+            if _names_filters(path):
+                filters[path] = data
+            else:
+                written.append(_write(bundle, path, data))
+        _canonical_filters(filters)
+        written.extend(_write(bundle, path, data) for path, data in filters.items())
+        return sorted(written)
 
     def close(self) -> None:
         """Stop Pagefind without writing (a build that failed), or once it has written."""
         self._held.clear()
         self._service.close()
+
+
+def _write(bundle: str, path: str, data: bytes) -> str:
+    """Write one of the index's files; its path in the site folder."""
+    target = os.path.join(bundle, *path.split("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as f:
+        f.write(data)
+    return f"{BUNDLE_DIR}/{path}"
 
 
 # Pagefind 1.5 writes each filter's values, and each language's list of filters, in an
@@ -304,6 +374,11 @@ class SearchIndex:
 _SIGNATURE = b"pagefind_dcd"
 _FILTERS = 3
 """Where the list of filters is in a language's ``.pf_meta``."""
+
+
+def _names_filters(path: str) -> bool:
+    """Whether a file of the index is one ``_canonical_filters`` reads or rewrites."""
+    return path == "pagefind-entry.json" or path.endswith(".pf_meta") or path.startswith("filter/")
 
 
 def _cbor_head(data: bytes, at: int) -> tuple[int, int, int]:
