@@ -41,12 +41,22 @@ serve: $(STAMP)
 build: $(STAMP)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
+# The engine's tests run a second time on ProperDocs without MkDocs, beside the first run
+# (in its own temporary folder, its report printed after the first's): the browser tests
+# spend much of their time waiting on Chromium, and this uses the processor meanwhile. Not
+# the browser tests again: ProperDocs writes the site byte for byte as MkDocs does
+# (tests/repo/test_engines.py), and they read only what the build wrote.
+PD_TESTS = $(PD_VENV)/bin/python -m pytest -p no:cacheprovider tests/engine --ignore-glob='tests/engine/*_browser.py'
+
 test: $(STAMP) $(PD_STAMP) chromium test-tools $(NODE_STAMP)
-	$(BIN)/python -m pytest --durations=10
-	@# Not the browser tests again: ProperDocs writes the site byte for byte as MkDocs does
-	@# (tests/repo/test_engines.py), and they read only what the build wrote.
-	@echo "The engine's tests again, on ProperDocs without MkDocs (all but the browser tests):"
-	$(PD_VENV)/bin/python -m pytest tests/engine --ignore-glob='tests/engine/*_browser.py'
+	@work=$$(mktemp -d); \
+	$(PD_TESTS) --basetemp="$$work/tmp" > "$$work/log" 2>&1 & engine=$$!; \
+	trap 'kill $$engine 2>/dev/null; rm -rf "$$work"' EXIT; \
+	$(BIN)/python -m pytest --durations=10; first=$$?; \
+	wait $$engine; second=$$?; \
+	echo "The engine's tests again, on ProperDocs without MkDocs (all but the browser tests): $(PD_TESTS)"; \
+	cat "$$work/log"; \
+	test $$first = 0 && test $$second = 0
 
 # --ignore-scripts: vnu-jar's install script would download a Java; the tests use the system's.
 $(NODE_STAMP): package.json package-lock.json | test-tools
