@@ -433,21 +433,25 @@ _DESCRIBE = """function describe(element) {
   const classes = kept.length ? "." + kept.join(".") : "";
   return `<${element.localName}${element.id ? "#" + element.id : ""}${classes}> ${JSON.stringify(words)}`;
 }"""
-# Marks every control shown that a reader can Tab to; what each is, in document order.
+# Marks every control shown that a reader can Tab to; what each is, in document order; and
+# how many stops Tab may make in all (those shown only once they have the focus, such as the
+# headings' permalinks, too): how far a walk goes before it gives up.
 MARK_TABBABLE = """() => {
   __DESCRIBE__
   const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, '
     + 'iframe, [tabindex], [contenteditable=""], [contenteditable=true]';
   const found = [];
+  let stops = 0;
   for (const element of document.querySelectorAll(selector)) {
     if (element.disabled || element.tabIndex < 0 || element.closest("[inert]")) continue;
+    stops += 1;
     if (!element.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     element.setAttribute("data-cp-tab", String(found.length));
     found.push(describe(element));
   }
-  return found;
+  return {found, stops};
 }""".replace("__DESCRIBE__", _DESCRIBE)
 # Waits two frames (for the page's scripts to answer a focus or a blur: a script may open
 # something), then ends the transitions and animations that started (those that end,
@@ -570,12 +574,13 @@ def keyboard_problems(page: Page, seen: set[str]) -> list[str]:
     in ``seen`` (the same element, classes and words, compared on another page at this width:
     the header's, the tabs', the footer's) is reached but not compared again; those compared
     are added to it."""
-    tabbable = page.evaluate(MARK_TABBABLE)
+    marked = page.evaluate(MARK_TABBABLE)
+    tabbable = marked["found"]
     reached: set[str] = set()
     problems = []
     screenshots = _Screenshots(page)
     try:
-        for _ in range(len(tabbable) + 20):
+        for _ in range(marked["stops"] + 20):
             page.keyboard.press("Tab")
             focused = page.evaluate(FOCUSED, False)
             if focused is None or focused["mark"] in reached:
@@ -614,18 +619,20 @@ def _focus_shown(page: Page, screenshots: _Screenshots, focused: dict[str, Any])
     return []
 
 
-def keyboard_every_page(browser: Browser, base_url: str, pages: dict[str, str]) -> list[str]:
-    """``keyboard_problems`` on one page of each type (``pages``: type -> URL, as ``html_pages``
-    names it), each opened once, by turns on a phone and on a desktop, so that the controls
-    of both widths are met (the phone's menu button, the desktop's tabs and sidebars):
-    ``/url (type, width): problem`` lines."""
+def keyboard_every_page(browser: Browser, base_url: str, site: Path) -> tuple[int, list[str]]:
+    """``keyboard_problems`` on every page of ``site``, each opened once, by turns on a phone and
+    on a desktop, so that the controls of both widths are met (the phone's menu button, the
+    desktop's tabs and sidebars). A control met before at that width (the header's, the
+    footer's) is reached on every page, and its focus compared once. How many pages, and
+    ``/url (width): problem`` lines."""
+    urls = html_pages(site)
     problems = []
     widths = {"360px": PHONE, "1280px": DESKTOP}
     contexts = {name: new_context(browser, **options) for name, options in widths.items()}
     seen: dict[str, set[str]] = {name: set() for name in widths}
     try:
         tabs = {name: context.new_page() for name, context in contexts.items()}
-        for index, (kind, url) in enumerate(pages.items()):
+        for index, url in enumerate(urls):
             name = list(widths)[index % len(widths)]
             page = tabs[name]
             problem = open_page(page, base_url, url, wait_until="load")
@@ -633,8 +640,8 @@ def keyboard_every_page(browser: Browser, base_url: str, pages: dict[str, str]) 
                 problems.append(problem)
                 continue
             found = keyboard_problems(page, seen[name])
-            problems.extend(f"/{url} ({kind}, {name}): {line}" for line in found)
+            problems.extend(f"/{url} ({name}): {line}" for line in found)
     finally:
         for context in contexts.values():
             context.close()
-    return problems
+    return len(urls), problems

@@ -1,5 +1,5 @@
 """axe-core and pa11y's engine (HTML_CodeSniffer) on every page of a generated site with every
-kind of page the plugin makes, and the keyboard on one page of each type, in the repository's
+kind of page the plugin makes, and the keyboard on every page too, in the repository's
 own theme: its mkdocs.yml (inherited, so the theme, palette, Markdown extensions
 and extra CSS are the real ones), its overrides/ and the non-Markdown files of its docs/.
 
@@ -206,27 +206,13 @@ def test_axe_finds_no_problems_on_any_page_of_a_site_with_every_kind_of_page(
     assert not problems, report(checked, problems)
 
 
-# One page of each type, for the keyboard: every type of page the plugin makes or lays out.
-KEYBOARD = {
-    "home": "",
-    "guide": "guide/",
-    "tool": "toolkit/checklist/",
-    "post": "posts/first/",
-    "blog list": "posts/",
-    "term": "barriers/power/",
-    "combination": "barriers/power+leadership/",
-    "overview": "barriers/",
-    "author": "authors/ann/",
-    "Easy Read": "easy-read/guide/",
-    "404": "404.html",
-}
-
-
-def test_the_keyboard_reaches_every_control_with_a_visible_focus(site: str, browser: Browser) -> None:
-    """On one page of each type, on a phone or a desktop, Tab reaches every control shown (the
+def test_the_keyboard_reaches_every_control_with_a_visible_focus(
+    site: str, browser: Browser, built: Built
+) -> None:
+    """On every page, on a phone or a desktop by turns, Tab reaches every control shown (the
     narrowing links of the blog, term and combination pages among them) with a visible focus."""
-    problems = keyboard_every_page(browser, site, KEYBOARD)
-    assert not problems, report(len(KEYBOARD), problems)
+    checked, problems = keyboard_every_page(browser, site, built.site)
+    assert not problems, report(checked, problems)
 
 
 def test_every_kind_of_page_fits_a_phone_reads_its_tables_and_does_not_move_after_load(
