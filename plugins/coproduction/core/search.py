@@ -338,7 +338,8 @@ class SearchIndex:
         bundle = os.path.join(self.site_dir, BUNDLE_DIR)
         shutil.rmtree(bundle, ignore_errors=True)
         # Each file is written as it is decoded and let go (a file for each page: tens of MB
-        # at thousands of pages); the few that name the filters are put in order first.
+        # at thousands of pages); the few that name the filters are kept, put in order, and
+        # written last.
         written, filters = [], {}
         while files:
             file = files.pop()
