@@ -129,22 +129,6 @@ def indexed_part(html: str) -> str:
     return html
 
 
-_PIECE = 1 << 20
-"""Base64 decoded at a time: the answer with the index's files is megabytes (a file for each
-page), and is let go of as it is decoded, so it is not held twice."""
-
-
-def _decoded(message: bytes | bytearray) -> bytes | bytearray:
-    """``message`` (base64) decoded; a ``bytearray`` is emptied as it goes."""
-    if len(message) <= _PIECE or isinstance(message, bytes):
-        return base64.b64decode(message, validate=True)
-    decoded = bytearray()
-    while message:
-        decoded += base64.b64decode(message[:_PIECE], validate=True)
-        del message[:_PIECE]  # from the front: CPython moves the start, not the bytes
-    return decoded
-
-
 class _Service:
     """``pagefind --service``: requests in on its input, answers on its output, each as base64
     JSON followed by a comma. One thread writes the requests and another reads the answers,
@@ -211,8 +195,8 @@ class _Service:
     def _read(self) -> None:
         output = self._process.stdout
         assert isinstance(output, io.BufferedReader)
-        # The start of an answer, grown in place: the index's files come as one answer, of
-        # megabytes, which is held once (not as chunks and a copy of them) and let go once read.
+        # The start of an answer, grown in place: the index's files come as one answer of
+        # megabytes (a file for each page), held once, not as chunks and a joined copy.
         pending = bytearray()
         for chunk in iter(lambda: output.read1(1 << 16), b""):
             if b"," not in chunk:
@@ -220,26 +204,35 @@ class _Service:
                 continue
             first, *messages, rest = chunk.split(b",")
             pending += first
-            batch: list[bytes | bytearray] = [pending, *messages]
-            for message in batch:
-                try:
-                    answer = json.loads(_decoded(message))
-                    number, payload = answer.get("message_id"), answer["payload"]
-                except (ValueError, KeyError, TypeError, AttributeError):  # what it printed, not an answer
-                    payload, number = (
-                        {"type": "Error", "message": bytes(message[:300]).decode(errors="replace")},
-                        None,
-                    )
-                with self._arrived:
-                    if payload.get("type") == "Error":
-                        self.errors.append(str(payload.get("message", "")).strip()[:300])
-                    elif number in self._wanted:
-                        self._answers[number] = payload
-                    self._arrived.notify_all()
-            del batch, message  # so the answer's bytes go with ``pending``
+            self._take(pending)
+            for message in messages:
+                self._take(message)
             pending = bytearray(rest)
         with self._arrived:
             self._ended = True
+            self._arrived.notify_all()
+
+    def _take(self, message: bytes | bytearray) -> None:
+        """Read one answer (base64 JSON), and keep it if it was asked for, or its error. An
+        answer being read is let go of (``pending``, emptied) once decoded, and its bytes once
+        they are text, before it is parsed: at 2,000 pages the index's files are 14 MB."""
+        printed = bytes(message[:300])
+        try:
+            decoded = base64.b64decode(message, validate=True)
+            if isinstance(message, bytearray):
+                message.clear()
+            text = decoded.decode("utf-8")
+            del decoded
+            answer = json.loads(text)
+            del text
+            number, payload = answer.get("message_id"), answer["payload"]
+        except (ValueError, KeyError, TypeError, AttributeError):  # what it printed, not an answer
+            payload, number = {"type": "Error", "message": printed.decode(errors="replace")}, None
+        with self._arrived:
+            if payload.get("type") == "Error":
+                self.errors.append(str(payload.get("message", "")).strip()[:300])
+            elif number in self._wanted:
+                self._answers[number] = payload
             self._arrived.notify_all()
 
     def close(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import random
 from pathlib import Path
 
@@ -85,10 +84,13 @@ def test_the_index_of_the_parts_is_the_index_of_the_whole_pages(
     assert made["parts"] == made["whole"]
 
 
-def test_a_long_answer_is_decoded_in_pieces_to_the_same_bytes() -> None:
-    data = random.Random(2).randbytes(3 * search._PIECE + 5)
-    encoded = base64.b64encode(data)
-    answer = bytearray(encoded)
-    assert search._decoded(answer) == data
-    assert not answer  # let go of as it was read
-    assert search._decoded(encoded) == data
+def test_what_pagefind_prints_that_is_not_an_answer_is_reported_as_its_error() -> None:
+    service = search._Service()
+    try:
+        printed = bytearray(b"thread 'main' panicked at src/service.rs: no such index")
+        service._take(printed)
+        assert service.errors == ["thread 'main' panicked at src/service.rs: no such index"]
+        with pytest.raises(search.SearchIndexError, match=r"panicked at src/service\.rs"):
+            service.answer_to(service.send({"type": "GetFiles", "index_id": 0}, answer=True))
+    finally:
+        service.close()
