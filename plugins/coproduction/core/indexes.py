@@ -82,8 +82,17 @@ class GeneratedPage:
         page for each term in it made the build grow with the square of the terms."""
         return self.kind in _NAV_KINDS and (self.listing is None or self.listing.number == 1)
 
+    @property
+    def searched(self) -> bool:
+        """Whether search indexes this page: not a later page of a list (its items are pages
+        found on their own, and its title is the first page's), nor a handout or a pack,
+        which print what a page already says. Search would list each of them beside the page
+        it repeats; at 500 pages (bench corpus) they are a sixth of the pages, a twelfth of the text."""
+        return self.kind not in _PRINTED_KINDS and (self.listing is None or self.listing.number == 1)
+
 
 _NAV_KINDS = frozenset({"overview", "blog", "section", "archive-index", "authors"})
+_PRINTED_KINDS = frozenset({"handout", "pack"})
 
 
 @dataclass(slots=True)

@@ -77,10 +77,10 @@ def theme_meta(meta: dict[str, Any], title: str, description: str) -> dict[str, 
 
 
 def generated_meta(made: GeneratedPage) -> dict[str, Any]:
-    """``page.meta`` of a page the plugin makes. A later page of a list stays out of search:
-    its items are other pages, found on their own, and its title is the first page's."""
+    """``page.meta`` of a page the plugin makes; one that search leaves out says so, as a
+    page's front matter would (``GeneratedPage.searched``)."""
     meta: dict[str, Any] = {}
-    if made.listing is not None and made.listing.number > 1:
+    if not made.searched:
         meta["search"] = {"exclude": True}
     return theme_meta(meta, made.title, made.description)
 

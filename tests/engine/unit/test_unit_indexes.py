@@ -268,3 +268,22 @@ def test_read_page_of_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     record, problems = read_page(ContentFile("a.md", str(file), "docs/a.md", "guide", "docs"), SPEC, {})
     assert record is None
     assert [(p.path, p.line, "not UTF-8" in p.message) for p in problems] == [("docs/a.md", 5, True)]
+
+
+def test_search_leaves_out_later_pages_of_lists_handouts_and_packs() -> None:
+    tool = make_page("toolkit/form/", "Form", kind="tool", terms=("power",), handout_line=3)
+    posts = [post(f"p{number}", f"2024-01-{number + 1:02d}") for number in range(SPEC.posts_per_page + 1)]
+    indexes = build_indexes([tool, *posts], AUTHORS, SPEC)
+    searched: dict[tuple[str, int], bool] = {}
+    for made in indexes.generated:
+        searched.setdefault((made.kind, made.listing.number if made.listing else 1), made.searched)
+    assert searched[("handout", 1)] is False and searched[("pack", 1)] is False
+    assert searched[("blog", 2)] is False and searched[("term", 2)] is False  # the lists' later pages
+    assert searched[("term", 1)] and searched[("overview", 1)]
+    firsts = [
+        made
+        for made in indexes.generated
+        if made.kind not in ("handout", "pack") and (made.listing is None or made.listing.number == 1)
+    ]
+    assert {made.kind for made in firsts} >= {"term", "overview", "author", "archive"}
+    assert all(made.searched for made in firsts)
